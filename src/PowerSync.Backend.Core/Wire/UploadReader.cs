@@ -197,8 +197,9 @@ internal ref partial struct UploadReader
             }
             else if (IsTransactionIdProperty())
             {
+                var field = path + "." + _reader.GetString();
                 Advance();
-                transactionId = ReadOptionalInt64(path + "." + _reader.GetString());
+                transactionId = ReadOptionalInt64(field);
             }
             else
             {
