@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PowerSync.Backend.Core.Applying;
 using PowerSync.Backend.Core.DeadLetters;
 using PowerSync.Backend.Core.Errors;
@@ -21,13 +22,16 @@ public sealed partial class InMemoryStore : ICrudApplier, IIdempotencyLedger, ID
     private readonly List<DeadLetter> _deadLetters = [];
     private readonly HashSet<string> _replaceOnPut = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>?> _schema = new(StringComparer.Ordinal);
+
+    // Retries of one transaction share its original instance, so attempts are counted per instance.
+    private readonly ConditionalWeakTable<CrudTransaction, StrongBox<int>> _attemptsByTransaction = [];
     private int _attempts;
 
     /// <summary>Whether a PATCH of a missing row creates it (by default it is a no-op, as in the SQL providers).</summary>
     /// <value><see langword="false"/>.</value>
     public bool PatchInsertsMissingRows { get; set; }
 
-    /// <summary>How many times <see cref="ApplyAsync"/> was called (attempts, including retries and duplicates).</summary>
+    /// <summary>How many times <see cref="ApplyAsync"/> was called, for all transactions (attempts, including retries and duplicates).</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>The transactions committed, in order.</summary>
@@ -104,10 +108,11 @@ public sealed partial class InMemoryStore : ICrudApplier, IIdempotencyLedger, ID
     public async ValueTask<ApplyOutcome> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var attempt = Interlocked.Increment(ref _attempts);
+        Interlocked.Increment(ref _attempts);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var attempt = ++_attemptsByTransaction.GetOrCreateValue(context.OriginalTransaction).Value;
             var stored = context.Client is { } client ? _ledger.GetValueOrDefault(client) : LedgerPosition.None;
             if (context.Client is not null && !context.Pending(stored))
             {

@@ -63,10 +63,16 @@ public sealed class TestTimeProvider : TimeProvider
         {
             _now += by;
             _elapsedTicks += by.Ticks;
-            due = _timers.Where(t => t.DueAt <= _elapsedTicks).ToList();
-            foreach (var timer in due)
+            due = [];
+            foreach (var timer in _timers.ToArray())
             {
-                timer.Rearm();
+                // A periodic timer fires once for every period the step spans.
+                while (timer.DueAt <= _elapsedTicks)
+                {
+                    due.Add(timer);
+                    timer.Rearm();
+                }
+
                 if (timer.DueAt == long.MaxValue)
                 {
                     _timers.Remove(timer);

@@ -106,13 +106,14 @@ public sealed class PowerSyncBackendBuilder
         Services.RemoveAll<ICrudApplier>();
         Services.RemoveAll<IIdempotencyLedger>();
         Services.RemoveAll<IDeadLetterStore>();
+        Services.RemoveAll<TStore>();
         if (factory is null)
         {
-            Services.TryAddSingleton<TStore>();
+            Services.AddSingleton<TStore>();
         }
         else
         {
-            Services.TryAddSingleton(factory);
+            Services.AddSingleton(factory);
         }
 
         Services.AddSingleton<ICrudApplier>(sp => sp.GetRequiredService<TStore>());
