@@ -1,0 +1,237 @@
+using System.Text;
+using PowerSync.Backend.Core.Errors;
+using PowerSync.Backend.Core.Model;
+using PowerSync.Backend.Postgres.Schema;
+
+namespace PowerSync.Backend.Postgres.Sql;
+
+/// <summary>
+/// Turns a transaction into as few statements as its order allows: consecutive entries for the same table,
+/// operation and columns share one statement over <c>unnest</c>ed text arrays, cast to each column's type.
+/// A run ends where a row id repeats, since one statement cannot touch a row twice. Every table and
+/// column is resolved against the catalog and every value converted first, so bad input is refused
+/// (naming the entry) before any SQL runs; only quoted catalog names ever reach the SQL.
+/// </summary>
+internal static class PostgresPlanner
+{
+    public static List<PlannedStatement> Plan(IReadOnlyList<CrudEntry> entries, PostgresSchemaSnapshot schema, PostgresBackendOptions options, int maxEntriesPerRun = int.MaxValue)
+    {
+        var resolved = new ResolvedEntry[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            resolved[i] = Resolve(entries[i], i, schema, options);
+        }
+
+        var statements = new List<PlannedStatement>();
+        var start = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i <= resolved.Length; i++)
+        {
+            var ends = i == resolved.Length
+                || i - start == maxEntriesPerRun
+                || !resolved[i].SameShape(resolved[start])
+                || ids.Contains(resolved[i].Id);
+            if (ends && i > start)
+            {
+                if (Build(resolved, start, i) is { } statement)
+                {
+                    statements.Add(statement);
+                }
+
+                start = i;
+                ids.Clear();
+            }
+
+            if (i < resolved.Length)
+            {
+                ids.Add(resolved[i].Id);
+            }
+        }
+
+        return statements;
+    }
+
+    private static ResolvedEntry Resolve(CrudEntry entry, int index, PostgresSchemaSnapshot schema, PostgresBackendOptions options)
+    {
+        if (!schema.Tables.TryGetValue(entry.Table, out var table) || (options.Tables.Count > 0 && !options.Tables.Contains(entry.Table)))
+        {
+            if (schema.Refused.TryGetValue(entry.Table, out var reason) && (options.Tables.Count == 0 || options.Tables.Contains(entry.Table)))
+            {
+                throw new CrudRejectedException(ErrorCodes.SchemaMismatch, $"table '{Short(entry.Table)}' cannot be written: {reason}", index);
+            }
+
+            throw new SchemaMissException(index, $"unknown table '{Short(entry.Table)}'");
+        }
+
+        if (!PostgresValueConverter.TryConvert(CrudValue.FromText(entry.Id), table.Id, out var id, out _) || id is null)
+        {
+            throw new CrudRejectedException(ErrorCodes.InvalidData, $"the row id is not a valid {table.Id.SqlType}", index);
+        }
+
+        var columns = new List<(PostgresColumn Column, string? Value)>(entry.Data.Count);
+        foreach (var (name, value) in entry.Data.AsSpan())
+        {
+            if (!table.Columns.TryGetValue(name, out var column))
+            {
+                if (options.IgnoreUnknownColumns)
+                {
+                    continue;
+                }
+
+                throw new SchemaMissException(index, $"unknown column '{Short(name)}' in table '{Short(table.Name)}'");
+            }
+
+            if (ReferenceEquals(column, table.Id))
+            {
+                continue;
+            }
+
+            if (column.IsGenerated)
+            {
+                throw new CrudRejectedException(ErrorCodes.SchemaMismatch, $"column '{Short(name)}' is generated and cannot be written", index);
+            }
+
+            if (!PostgresValueConverter.TryConvert(value, column, out var text, out var problem))
+            {
+                throw new CrudRejectedException(ErrorCodes.InvalidData, $"column '{Short(name)}': {problem}", index);
+            }
+
+            if (text is null && column.NotNull && entry.Operation == CrudOperation.Patch)
+            {
+                throw new CrudRejectedException(ErrorCodes.NotNullViolation, $"column '{Short(name)}' cannot be null", index);
+            }
+
+            columns.Add((column, text));
+        }
+
+        // Table order, so that entries sending the same columns in another order share a statement.
+        columns.Sort((a, b) => IndexOf(table, a.Column).CompareTo(IndexOf(table, b.Column)));
+        var operation = entry.Operation == CrudOperation.Patch && options.PatchInsertsMissingRows ? CrudOperation.Put : entry.Operation;
+        return new ResolvedEntry(index, operation, table, id, columns.Select(c => c.Column).ToArray(), columns.Select(c => c.Value).ToArray(), options.ReplaceOnPut.Contains(table.Name) && entry.Operation == CrudOperation.Put);
+    }
+
+    private static PlannedStatement? Build(ResolvedEntry[] entries, int start, int end)
+    {
+        var first = entries[start];
+        var count = end - start;
+        var indexes = new int[count];
+        var parameters = new string?[first.Columns.Length + 1][];
+        for (var p = 0; p < parameters.Length; p++)
+        {
+            parameters[p] = new string?[count];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var entry = entries[start + i];
+            indexes[i] = entry.Index;
+            parameters[0][i] = entry.Id;
+            for (var c = 0; c < entry.Values.Length; c++)
+            {
+                parameters[c + 1][i] = entry.Values[c];
+            }
+        }
+
+        var sql = first.Operation switch
+        {
+            CrudOperation.Put => Upsert(first),
+            CrudOperation.Patch when first.Columns.Length == 0 => null,
+            CrudOperation.Patch => Update(first),
+            _ => Delete(first),
+        };
+        return sql is null ? null : new PlannedStatement(sql, first.Operation == CrudOperation.Delete ? [parameters[0]] : parameters, indexes);
+    }
+
+    private static string Upsert(ResolvedEntry shape)
+    {
+        var table = shape.Table;
+        var sql = new StringBuilder("INSERT INTO ").Append(table.QualifiedName).Append(" (").Append(table.Id.QuotedName);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", ").Append(column.QuotedName);
+        }
+
+        sql.Append(") SELECT ");
+        AppendCastList(sql, shape);
+        sql.Append(" FROM ");
+        AppendUnnest(sql, shape);
+        sql.Append(" ON CONFLICT (").Append(table.Id.QuotedName).Append(')');
+
+        var sets = shape.Columns.Select(c => $"{c.QuotedName} = EXCLUDED.{c.QuotedName}").ToList();
+        if (shape.Replace)
+        {
+            // Replace: the columns the client did not send go back to their defaults.
+            sets.AddRange(table.Writable.Where(c => !shape.Columns.Contains(c)).Select(c => $"{c.QuotedName} = DEFAULT"));
+        }
+
+        return sets.Count == 0
+            ? sql.Append(" DO NOTHING").ToString()
+            : sql.Append(" DO UPDATE SET ").AppendJoin(", ", sets).ToString();
+    }
+
+    private static string Update(ResolvedEntry shape)
+    {
+        var table = shape.Table;
+        var sql = new StringBuilder("UPDATE ").Append(table.QualifiedName).Append(" AS t SET ");
+        sql.AppendJoin(", ", shape.Columns.Select(c => $"{c.QuotedName} = v.{c.QuotedName}::{c.SqlType}"));
+        sql.Append(" FROM ");
+        AppendUnnest(sql, shape);
+        return sql.Append(" WHERE t.").Append(table.Id.QuotedName).Append(" = v.").Append(table.Id.QuotedName).Append("::").Append(table.Id.SqlType).ToString();
+    }
+
+    private static string Delete(ResolvedEntry shape)
+    {
+        var id = shape.Table.Id;
+        return $"DELETE FROM {shape.Table.QualifiedName} AS t WHERE t.{id.QuotedName} = ANY ($1::text[]::{id.SqlType}[])";
+    }
+
+    private static void AppendCastList(StringBuilder sql, ResolvedEntry shape)
+    {
+        sql.Append("v.").Append(shape.Table.Id.QuotedName).Append("::").Append(shape.Table.Id.SqlType);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", v.").Append(column.QuotedName).Append("::").Append(column.SqlType);
+        }
+    }
+
+    private static void AppendUnnest(StringBuilder sql, ResolvedEntry shape)
+    {
+        sql.Append("unnest($1::text[]");
+        for (var c = 0; c < shape.Columns.Length; c++)
+        {
+            sql.Append(", $").Append(c + 2).Append("::text[]");
+        }
+
+        sql.Append(") AS v(").Append(shape.Table.Id.QuotedName);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", ").Append(column.QuotedName);
+        }
+
+        sql.Append(')');
+    }
+
+    private static int IndexOf(PostgresTable table, PostgresColumn column)
+    {
+        for (var i = 0; i < table.Writable.Count; i++)
+        {
+            if (ReferenceEquals(table.Writable[i], column))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static string Short(string name) => name.Length <= 64 ? name : name[..64] + "…";
+
+    private sealed record ResolvedEntry(int Index, CrudOperation Operation, PostgresTable Table, string Id, PostgresColumn[] Columns, string?[] Values, bool Replace)
+    {
+        public bool SameShape(ResolvedEntry other) =>
+            Operation == other.Operation
+            && ReferenceEquals(Table, other.Table)
+            && Replace == other.Replace
+            && (Operation == CrudOperation.Delete || Columns.AsSpan().SequenceEqual(other.Columns));
+    }
+}

@@ -1,0 +1,51 @@
+using Npgsql;
+using PowerSync.Backend.Core.Model;
+using PowerSync.Backend.Postgres.Schema;
+
+namespace PowerSync.Backend.Postgres.Sql;
+
+/// <summary>Reads stored rows back as client values, for conflict hooks.</summary>
+internal static class PostgresRowReader
+{
+    /// <summary>Selects the rows with the ids in <c>$1</c> (text[]), locked for update; the id comes first, as text.</summary>
+    public static string SelectForUpdate(PostgresTable table)
+    {
+        var columns = table.Columns.Values.Where(c => !ReferenceEquals(c, table.Id)).Select(c => Expression(c) + " AS " + c.QuotedName);
+        var id = table.Id;
+        return $"SELECT t.{id.QuotedName}::text, {string.Join(", ", columns.DefaultIfEmpty("NULL"))} FROM {table.QualifiedName} AS t WHERE t.{id.QuotedName} = ANY ($1::text[]::{id.SqlType}[]) FOR UPDATE";
+    }
+
+    public static CrudData Read(NpgsqlDataReader reader, PostgresTable table)
+    {
+        var values = new List<KeyValuePair<string, CrudValue>>(reader.FieldCount - 1);
+        for (var i = 1; i < reader.FieldCount; i++)
+        {
+            if (!table.Columns.TryGetValue(reader.GetName(i), out var column))
+            {
+                continue;
+            }
+
+            var value = reader.IsDBNull(i) ? CrudValue.Null : column.Kind switch
+            {
+                PostgresTypeKind.Boolean => CrudValue.FromBoolean(reader.GetBoolean(i)),
+                PostgresTypeKind.Int16 or PostgresTypeKind.Int32 or PostgresTypeKind.Int64 => CrudValue.FromInteger(reader.GetInt64(i)),
+                PostgresTypeKind.Float4 or PostgresTypeKind.Float8 => CrudValue.FromReal(reader.GetDouble(i)),
+                _ => CrudValue.FromText(reader.GetString(i)),
+            };
+            values.Add(new(column.Name, value));
+        }
+
+        return CrudData.Create(values);
+    }
+
+    /// <summary>Numbers and booleans come back typed; everything else as text, as clients send it.</summary>
+    private static string Expression(PostgresColumn column) => column.Kind switch
+    {
+        PostgresTypeKind.Boolean => "t." + column.QuotedName,
+        PostgresTypeKind.Int16 or PostgresTypeKind.Int32 or PostgresTypeKind.Int64 => "t." + column.QuotedName + "::int8",
+        PostgresTypeKind.Float4 or PostgresTypeKind.Float8 => "t." + column.QuotedName + "::float8",
+        PostgresTypeKind.TimestampTz => $"to_char(t.{column.QuotedName} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
+        PostgresTypeKind.Timestamp => $"to_char(t.{column.QuotedName}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US')",
+        _ => "t." + column.QuotedName + "::text",
+    };
+}
