@@ -168,8 +168,11 @@ public sealed class ApplyContext
         Narrow([.. kept], Transaction.WithEntries(entries));
     }
 
-    /// <summary>Maps an index in the current <see cref="Transaction"/> back to the mapped transaction the pipeline built.</summary>
-    internal int ToMappedIndex(int index) => index >= 0 && index < _toMapped.Length ? _toMapped[index] : index;
+    /// <summary>
+    /// Maps an index in the current <see cref="Transaction"/> back to the mapped transaction the pipeline built;
+    /// <see langword="null"/> for an index outside it (an applier bug, which must not lose the refusal).
+    /// </summary>
+    internal int? ToMappedIndex(int index) => index >= 0 && index < _toMapped.Length ? _toMapped[index] : null;
 
     /// <summary>The row after an entry, as far as the pipeline can tell without the database (merge semantics).</summary>
     private static CrudData? Simulate(CrudData? stored, CrudEntry entry) => entry.Operation switch

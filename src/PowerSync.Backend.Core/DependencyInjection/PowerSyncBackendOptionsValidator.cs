@@ -24,6 +24,8 @@ internal sealed class PowerSyncBackendOptionsValidator : IValidateOptions<PowerS
         Require(failures, limits.MaxDepth >= 6, "Limits.MaxDepth must be at least 6 (the request shapes themselves nest 6 deep).");
         var retry = options.Retry;
         Require(failures, retry.MaxRetries is >= 0 and <= 100, "Retry.MaxRetries must be between 0 and 100.");
+        // Polly refuses delays over a day when the retry pipeline is built; refuse them here, at start-up.
+        Require(failures, retry.MaxDelay >= TimeSpan.Zero && retry.MaxDelay <= TimeSpan.FromDays(1), "Retry.MaxDelay must be between zero and one day.");
         Require(failures, retry.BaseDelay >= TimeSpan.Zero && retry.BaseDelay <= retry.MaxDelay, "Retry.BaseDelay must be between zero and Retry.MaxDelay.");
         Require(failures, retry.TimeBudget > TimeSpan.Zero, "Retry.TimeBudget must be positive.");
         Require(failures, retry.RetryAfter >= TimeSpan.Zero, "Retry.RetryAfter must not be negative.");

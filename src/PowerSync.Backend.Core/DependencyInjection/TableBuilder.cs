@@ -96,7 +96,7 @@ public sealed class TableBuilder
         });
     }
 
-    /// <summary>Drops columns clients must not write (server-managed values); the source keeps its own.</summary>
+    /// <summary>Drops columns clients must not write (server-managed values) from the data and the previous values; the source keeps its own.</summary>
     /// <param name="columns">The client's column names.</param>
     /// <returns>This builder.</returns>
     public TableBuilder IgnoreColumns(params string[] columns)
@@ -105,12 +105,16 @@ public sealed class TableBuilder
         return Map(context =>
         {
             var data = context.Entry.Data;
+            var previous = context.Entry.Previous;
             foreach (var column in columns)
             {
                 data = data.Without(column);
+                previous = previous?.Without(column);
             }
 
-            return ReferenceEquals(data, context.Entry.Data) ? context.Entry : context.Entry with { Data = data };
+            return ReferenceEquals(data, context.Entry.Data) && ReferenceEquals(previous, context.Entry.Previous)
+                ? context.Entry
+                : context.Entry with { Data = data, Previous = previous };
         });
     }
 

@@ -131,11 +131,12 @@ public readonly struct CrudValue : IEquatable<CrudValue>
                 number = _bits;
                 return true;
             case CrudValueKind.Real:
+                // A cast to decimal keeps only 15 significant digits, which made distinct reals equal;
+                // parsing the shortest round-trip text keeps all 17.
                 var real = BitConverter.Int64BitsToDouble(_bits);
                 if (Math.Abs(real) < 7.9e28)
                 {
-                    number = (decimal)real;
-                    return true;
+                    return decimal.TryParse(real.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
                 }
 
                 break;

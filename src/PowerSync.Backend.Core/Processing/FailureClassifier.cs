@@ -31,7 +31,8 @@ internal sealed class FailureClassifier
             }
         }
 
-        return cause is TimeoutException
+        // A timeout or a cancellation the caller did not ask for (the pipeline lets the caller's own through).
+        return cause is TimeoutException or OperationCanceledException
             ? new Failure(ErrorClassification.Transient("timeout"), index, null, null, false, cause)
             : new Failure(ErrorClassification.Rejected(ErrorCodes.UnclassifiedError), index, Describe(ErrorCodes.UnclassifiedError), null, false, cause);
     }

@@ -15,7 +15,10 @@ public sealed class RetryOptions
     /// <value>1 s.</value>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>No retry starts once this long has passed since the first attempt.</summary>
+    /// <summary>
+    /// No retry is scheduled once this long has passed since the first attempt. A retry scheduled just before
+    /// still waits out its back-off, so the last attempt may start up to <see cref="MaxDelay"/> later.
+    /// </summary>
     /// <value>5 s.</value>
     public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -8,7 +8,7 @@ namespace PowerSync.Backend.Core.Processing;
 
 /// <summary>
 /// The Polly pipeline that retries transient failures: exponential backoff with jitter, a bounded number of
-/// retries, and a time budget after which no new attempt starts. Time comes from <see cref="TimeProvider"/>.
+/// retries, and a time budget after which no new retry is scheduled. Time comes from <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class TransientRetry
 {
@@ -36,7 +36,7 @@ internal sealed class TransientRetry
                 MaxDelay = retry.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } exception
-                    && exception is not OperationCanceledException
+                    && !args.Context.CancellationToken.IsCancellationRequested
                     && classifier.Classify(exception).Classification.IsTransient
                     && WithinBudget(args.Context)),
                 OnRetry = args =>

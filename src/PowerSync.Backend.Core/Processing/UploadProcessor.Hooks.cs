@@ -1,3 +1,4 @@
+using PowerSync.Backend.Core.Errors;
 using PowerSync.Backend.Core.Hooks;
 using PowerSync.Backend.Core.Model;
 using PowerSync.Backend.Core.Results;
@@ -13,6 +14,21 @@ internal sealed partial class UploadProcessor
     /// </summary>
     private async ValueTask<Prepared> PrepareAsync(CrudUpload upload, CrudTransaction transaction, CrudTransaction pending, CancellationToken cancellationToken)
     {
+        var context = new EntryContext(upload, transaction);
+        try
+        {
+            return await RunStagesAsync(context, transaction, pending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CrudRejectedException rejected)
+        {
+            // A hook that refuses by throwing refuses the entry it was looking at, unless it names another.
+            var failure = _classifier.Classify(rejected);
+            return Prepared.Refused(Failed(failure, rejected.OperationIndex ?? context.Index), failure.RequiresClientHandling);
+        }
+    }
+
+    private async ValueTask<Prepared> RunStagesAsync(EntryContext context, CrudTransaction transaction, CrudTransaction pending, CancellationToken cancellationToken)
+    {
         var count = pending.Entries.Count;
         var entries = new CrudEntry?[count];
         var clientTables = new string[count];
@@ -26,7 +42,6 @@ internal sealed partial class UploadProcessor
             tables[i] = _options.Tables.GetValueOrDefault(clientTables[i]);
         }
 
-        var context = new EntryContext(upload, transaction);
         for (var i = 0; i < count; i++)
         {
             context.MoveTo(toOriginal[i], entries[i]!, clientTables[i]);
@@ -132,13 +147,12 @@ internal sealed partial class UploadProcessor
     /// <summary>A transaction ready for the applier, or the refusal that stopped it.</summary>
     private sealed record Prepared(CrudTransaction Transaction, string[] ClientTables, int[] ToOriginal, Refusal? Refusal)
     {
-        public static Prepared Refused(EntryVerdict verdict, int originalIndex) => new(
-            null!,
-            [],
-            [],
-            new Refusal(
-                new FailedOperation(verdict.ErrorCode!, verdict.Message) { OperationIndex = originalIndex, Details = verdict.Details },
-                verdict.RequiresClientHandling));
+        public static Prepared Refused(EntryVerdict verdict, int originalIndex) => Refused(
+            new FailedOperation(verdict.ErrorCode!, verdict.Message) { OperationIndex = originalIndex, Details = verdict.Details },
+            verdict.RequiresClientHandling);
+
+        public static Prepared Refused(FailedOperation operation, bool requiresClientHandling) =>
+            new(null!, [], [], new Refusal(operation, requiresClientHandling));
     }
 
     private sealed record Refusal(FailedOperation Operation, bool RequiresClientHandling);

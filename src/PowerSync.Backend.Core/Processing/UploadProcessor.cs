@@ -148,17 +148,7 @@ internal sealed partial class UploadProcessor : IUploadProcessor
         activity?.SetTag("powersync.transaction.id", transaction.TransactionId);
         activity?.SetTag("powersync.entries", pending.Entries.Count);
 
-        Prepared prepared;
-        try
-        {
-            prepared = await PrepareAsync(upload, transaction, pending, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CrudRejectedException rejected)
-        {
-            var failure = _classifier.Classify(rejected);
-            return await RejectAsync(upload, transaction, Failed(failure, failure.OperationIndex), failure.RequiresClientHandling, cancellationToken).ConfigureAwait(false);
-        }
-
+        var prepared = await PrepareAsync(upload, transaction, pending, cancellationToken).ConfigureAwait(false);
         if (prepared.Refusal is { } refusal)
         {
             return await RejectAsync(upload, transaction, refusal.Operation, refusal.RequiresClientHandling, cancellationToken).ConfigureAwait(false);
@@ -167,7 +157,7 @@ internal sealed partial class UploadProcessor : IUploadProcessor
         ApplyContext? attempt = null;
         try
         {
-            await _retry.ExecuteAsync(
+            var outcome = await _retry.ExecuteAsync(
                 (state, token) =>
                 {
                     attempt = new ApplyContext(upload, index, transaction, state.Transaction, state.ClientTables, ConflictHooksFor, _instrumentation.RecordConflict);
@@ -176,7 +166,9 @@ internal sealed partial class UploadProcessor : IUploadProcessor
                 prepared,
                 transaction.TransactionId,
                 cancellationToken).ConfigureAwait(false);
-            return TransactionResult.Success;
+
+            // A concurrent request from the same client got there first; the applier saw it under the ledger lock.
+            return outcome == ApplyOutcome.AlreadyApplied ? Duplicate(upload, transaction) : TransactionResult.Success;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -189,8 +181,8 @@ internal sealed partial class UploadProcessor : IUploadProcessor
             }
 
             LogRefusal(transaction, upload, failure);
-            var original = failure.OperationIndex is { } applied && attempt is not null
-                ? prepared.ToOriginal[attempt.ToMappedIndex(applied)]
+            var original = failure.OperationIndex is { } applied && attempt?.ToMappedIndex(applied) is { } mapped
+                ? prepared.ToOriginal[mapped]
                 : (int?)null;
             return await RejectAsync(upload, transaction, Failed(failure, original), failure.RequiresClientHandling, cancellationToken).ConfigureAwait(false);
         }

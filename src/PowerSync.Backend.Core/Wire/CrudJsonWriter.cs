@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using PowerSync.Backend.Core.Model;
 using PowerSync.Backend.Core.Results;
@@ -172,7 +173,7 @@ public static class CrudJsonWriter
                 writer.WriteNumberValue(value.AsInteger());
                 break;
             case CrudValueKind.Real:
-                writer.WriteNumberValue(value.AsReal());
+                WriteReal(writer, value.AsReal());
                 break;
             case CrudValueKind.Boolean:
                 writer.WriteBooleanValue(value.AsBoolean());
@@ -213,6 +214,21 @@ public static class CrudJsonWriter
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteReal(Utf8JsonWriter writer, double real)
+    {
+        // The shortest round-trip form of a whole real ("1", "-0") would be read back as an integer;
+        // a trailing ".0" keeps it a real.
+        Span<byte> text = stackalloc byte[40];
+        real.TryFormat(text, out var length, "R", CultureInfo.InvariantCulture);
+        if (text[..length].IndexOfAny(".eE"u8) < 0)
+        {
+            ".0"u8.CopyTo(text[length..]);
+            length += 2;
+        }
+
+        writer.WriteRawValue(text[..length], skipInputValidation: true);
     }
 
     private static void WriteFailedOperation(Utf8JsonWriter writer, FailedOperation failed)

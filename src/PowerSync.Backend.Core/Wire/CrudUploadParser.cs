@@ -18,6 +18,8 @@ public sealed class CrudUploadParser
 
     private readonly UploadLimits _limits;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Creates a parser with the given limits.</summary>
     /// <param name="limits">The limits; copied, so later changes do not affect this parser.</param>
     public CrudUploadParser(UploadLimits limits)
@@ -38,7 +40,7 @@ public sealed class CrudUploadParser
     }
 
     /// <summary>Parses a UTF-8 request body.</summary>
-    /// <param name="utf8Json">The body.</param>
+    /// <param name="utf8Json">The body; a leading UTF-8 byte order mark is ignored.</param>
     /// <param name="operation">
     /// The operation implied by the HTTP verb for the per-operation shape (<c>PUT|PATCH|DELETE /api/data</c>);
     /// <see langword="null"/> for <c>POST</c>.
@@ -50,6 +52,12 @@ public sealed class CrudUploadParser
         if (utf8Json.Length > _limits.MaxBytes)
         {
             throw TooLarge(utf8Json.Length);
+        }
+
+        // RFC 8259 lets parsers ignore a byte order mark, which some .NET writers emit.
+        if (utf8Json.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json[Utf8ByteOrderMark.Length..];
         }
 
         var reader = new UploadReader(utf8Json, _limits, operation);
@@ -79,7 +87,9 @@ public sealed class CrudUploadParser
                     buffer = Grow(buffer, length);
                 }
 
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                // Never ask for more than one byte past the limit: a rented buffer may be larger than requested.
+                var wanted = (int)Math.Min(buffer.Length - length, _limits.MaxBytes + 1 - length);
+                var read = await body.ReadAsync(buffer.AsMemory(length, wanted), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;

@@ -8,22 +8,25 @@ namespace PowerSync.Backend.Core.Wire;
 internal ref partial struct UploadReader
 {
     /// <summary>Reads the current property if it is an entry field (any alias); false leaves it unread.</summary>
+    /// <remarks>Error paths are built only when something fails: this runs for every field of every entry.</remarks>
     private bool TryReadEntryField(ref EntryFields fields)
     {
-        var name = _reader.GetString()!;
+        var name = FieldName();
         switch (name)
         {
+            case null:
+                return false;
             case "op":
                 Advance();
-                fields.Operation = ReadOperation(EntryPath(name));
+                fields.Operation = ReadOperation(name);
                 return true;
             case "type" or "table":
                 Advance();
-                fields.Table = ReadRequiredText(EntryPath(name));
+                fields.Table = ReadRequiredText(name);
                 return true;
             case "id":
                 Advance();
-                fields.Id = ReadId(EntryPath(name));
+                fields.Id = ReadId(name);
                 return true;
             case "data" or "opData" or "op_data":
                 Advance();
@@ -36,32 +39,63 @@ internal ref partial struct UploadReader
                 return true;
             case "metadata":
                 Advance();
-                fields.Metadata = ReadMetadata(EntryPath(name));
+                fields.Metadata = ReadMetadata(name);
                 return true;
             case "op_id" or "clientId" or "client_id":
-                if (PeekIsNonNumericString())
+                if (name != "op_id" && PeekIsNonNumericString())
                 {
-                    // A UUID here is the PowerSync client id (single-entry bodies), not a queue id.
+                    // Under a client-id alias a UUID is the PowerSync client id (single-entry bodies), not a queue id.
                     Advance();
-                    fields.ClientId = _reader.GetString();
+                    fields.ClientId = GetText();
                 }
                 else
                 {
                     Advance();
-                    fields.OperationId = ReadOptionalInt64(EntryPath(name));
+                    fields.OperationId = ReadOptionalInt64(name);
                 }
 
                 return true;
-            case "tx_id" or "transactionId" or "transaction_id":
-                Advance();
-                fields.TransactionId = ReadOptionalInt64(EntryPath(name));
-                return true;
             default:
-                return false;
+                Advance();
+                fields.TransactionId = ReadOptionalInt64(name);
+                return true;
         }
     }
 
-    private CrudOperation? ReadOperation(string path)
+    /// <summary>The entry field the current property names (as a constant string), or null for other properties.</summary>
+    private readonly string? FieldName()
+    {
+        if (_reader.ValueIsEscaped)
+        {
+            return KnownField(StrictUtf8.GetBytes(GetText()));
+        }
+
+        return KnownField(_reader.ValueSpan);
+    }
+
+    private static string? KnownField(ReadOnlySpan<byte> name) => name.Length switch
+    {
+        2 when name.SequenceEqual("op"u8) => "op",
+        2 when name.SequenceEqual("id"u8) => "id",
+        3 when name.SequenceEqual("old"u8) => "old",
+        4 when name.SequenceEqual("type"u8) => "type",
+        4 when name.SequenceEqual("data"u8) => "data",
+        5 when name.SequenceEqual("op_id"u8) => "op_id",
+        5 when name.SequenceEqual("tx_id"u8) => "tx_id",
+        5 when name.SequenceEqual("table"u8) => "table",
+        6 when name.SequenceEqual("opData"u8) => "opData",
+        7 when name.SequenceEqual("op_data"u8) => "op_data",
+        8 when name.SequenceEqual("metadata"u8) => "metadata",
+        8 when name.SequenceEqual("clientId"u8) => "clientId",
+        9 when name.SequenceEqual("client_id"u8) => "client_id",
+        13 when name.SequenceEqual("transactionId"u8) => "transactionId",
+        14 when name.SequenceEqual("transaction_id"u8) => "transaction_id",
+        14 when name.SequenceEqual("previousValues"u8) => "previousValues",
+        15 when name.SequenceEqual("previous_values"u8) => "previous_values",
+        _ => null,
+    };
+
+    private CrudOperation? ReadOperation(string field)
     {
         if (_reader.TokenType == JsonTokenType.Null)
         {
@@ -70,10 +104,25 @@ internal ref partial struct UploadReader
 
         if (_reader.TokenType != JsonTokenType.String)
         {
-            throw Fail(UploadFormatError.InvalidField, path, $"expected the operation as a string, found {Describe(_reader.TokenType)}");
+            throw Fail(UploadFormatError.InvalidField, EntryPath(field), $"expected the operation as a string, found {Describe(_reader.TokenType)}");
         }
 
-        var text = _reader.GetString()!;
+        if (_reader.ValueTextEquals("PUT"u8))
+        {
+            return CrudOperation.Put;
+        }
+
+        if (_reader.ValueTextEquals("PATCH"u8))
+        {
+            return CrudOperation.Patch;
+        }
+
+        if (_reader.ValueTextEquals("DELETE"u8))
+        {
+            return CrudOperation.Delete;
+        }
+
+        var text = GetText();
         if (string.Equals(text, "PUT", StringComparison.OrdinalIgnoreCase))
         {
             return CrudOperation.Put;
@@ -89,47 +138,48 @@ internal ref partial struct UploadReader
             return CrudOperation.Delete;
         }
 
-        throw Fail(UploadFormatError.UnknownOperation, path, $"unknown operation '{Truncate(text)}' (expected PUT, PATCH or DELETE)");
+        throw Fail(UploadFormatError.UnknownOperation, EntryPath(field), $"unknown operation '{Truncate(text)}' (expected PUT, PATCH or DELETE)");
     }
 
-    private string? ReadRequiredText(string path)
+    private string? ReadRequiredText(string field)
     {
         return _reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.String => _reader.GetString() is { Length: > 0 } text
+            // Table names repeat across entries: interned, they cost one string per upload, not per entry.
+            JsonTokenType.String => ReadName() is { Length: > 0 } text
                 ? text
-                : throw Fail(UploadFormatError.InvalidField, path, "must not be empty"),
-            _ => throw Fail(UploadFormatError.InvalidField, path, $"expected a string, found {Describe(_reader.TokenType)}"),
+                : throw Fail(UploadFormatError.InvalidField, EntryPath(field), "must not be empty"),
+            _ => throw Fail(UploadFormatError.InvalidField, EntryPath(field), $"expected a string, found {Describe(_reader.TokenType)}"),
         };
     }
 
-    private string? ReadId(string path)
+    private string? ReadId(string field)
     {
         return _reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.String => _reader.GetString() is { Length: > 0 } text
+            JsonTokenType.String => GetText() is { Length: > 0 } text
                 ? text
-                : throw Fail(UploadFormatError.InvalidField, path, "the row id must not be empty"),
+                : throw Fail(UploadFormatError.InvalidField, EntryPath(field), "the row id must not be empty"),
             // Numeric ids become their JSON text: 42 → "42".
             JsonTokenType.Number => Utf8((int)_reader.TokenStartIndex, _reader.ValueSpan.Length),
-            _ => throw Fail(UploadFormatError.InvalidField, path, $"expected the row id as a string or number, found {Describe(_reader.TokenType)}"),
+            _ => throw Fail(UploadFormatError.InvalidField, EntryPath(field), $"expected the row id as a string or number, found {Describe(_reader.TokenType)}"),
         };
     }
 
-    private string? ReadMetadata(string path)
+    private string? ReadMetadata(string field)
     {
         return _reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.String => _reader.GetString(),
-            JsonTokenType.StartObject or JsonTokenType.StartArray => CaptureContainer(path),
+            JsonTokenType.String => GetText(),
+            JsonTokenType.StartObject or JsonTokenType.StartArray => CaptureContainer(EntryPath(field)),
             _ => Utf8((int)_reader.TokenStartIndex, _reader.ValueSpan.Length),
         };
     }
 
-    private long? ReadOptionalInt64(string path)
+    private long? ReadOptionalInt64(string field)
     {
         switch (_reader.TokenType)
         {
@@ -137,10 +187,10 @@ internal ref partial struct UploadReader
                 return null;
             case JsonTokenType.Number when _reader.TryGetInt64(out var number):
                 return number;
-            case JsonTokenType.String when long.TryParse(_reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
+            case JsonTokenType.String when long.TryParse(GetText(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
-                throw Fail(UploadFormatError.InvalidField, path, "expected a whole number");
+                throw Fail(UploadFormatError.InvalidField, EntryPath(field), "expected a whole number");
         }
     }
 
@@ -157,10 +207,12 @@ internal ref partial struct UploadReader
             throw Fail(UploadFormatError.InvalidField, EntryPath(field), $"expected an object of column values, found {Describe(_reader.TokenType)}");
         }
 
-        var columns = new List<KeyValuePair<string, CrudValue>>();
+        // One list serves every object of the upload; CrudData copies what it needs.
+        var columns = _columns ??= [];
+        columns.Clear();
         while (NextProperty())
         {
-            var column = _reader.GetString()!;
+            var column = ReadName();
             Advance();
             CrudData.Put(columns, column, ReadValue(field, column));
         }
@@ -175,7 +227,7 @@ internal ref partial struct UploadReader
             case JsonTokenType.Null:
                 return CrudValue.Null;
             case JsonTokenType.String:
-                return CrudValue.FromText(_reader.GetString());
+                return CrudValue.FromText(GetText());
             case JsonTokenType.True:
                 return CrudValue.FromBoolean(true);
             case JsonTokenType.False:
@@ -205,13 +257,14 @@ internal ref partial struct UploadReader
         return Utf8(start, (int)_reader.BytesConsumed - start);
     }
 
-    /// <summary>Skips the current value, checking the depth limit so that the error names the path.</summary>
+    /// <summary>Skips the current property's value, checking the depth limit so that the error names the property.</summary>
     private void SkipValue()
     {
+        var name = GetText();
         Advance();
         if (_reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
-            SkipContainer(_shape is null ? "$" : EntryPath(null));
+            SkipContainer(EntryPath(name));
         }
     }
 
@@ -243,7 +296,7 @@ internal ref partial struct UploadReader
     {
         if (!_reader.Read())
         {
-            throw Fail(UploadFormatError.MalformedJson, _shape is null ? "$" : EntryPath(null), "the JSON document ends early");
+            throw Fail(UploadFormatError.MalformedJson, EntryPath(null), "the JSON document ends early");
         }
 
         return _reader.TokenType;
@@ -266,8 +319,20 @@ internal ref partial struct UploadReader
     private readonly bool PeekIsNonNumericString()
     {
         var peek = _reader;
-        return peek.Read() && peek.TokenType == JsonTokenType.String
-            && !long.TryParse(peek.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        if (!peek.Read() || peek.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            return !long.TryParse(peek.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid text is not a number; reading it for real reports it.
+            return true;
+        }
     }
 
     private readonly void EnsureSingleContainer(bool alreadySeen)

@@ -8,10 +8,14 @@ namespace PowerSync.Backend.Core.Wire;
 /// <summary>One pass over one request body; see <see cref="CrudUploadParser"/>.</summary>
 internal ref partial struct UploadReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly ReadOnlySpan<byte> _json;
     private readonly UploadLimits _limits;
     private readonly CrudOperation? _verb;
     private Utf8JsonReader _reader;
+    private List<KeyValuePair<string, CrudValue>>? _columns;
+    private List<(byte[] Utf8, string Text)>? _names;
     private RequestShape? _shape;
     private int _transactionIndex;
     private int _entryIndex;
@@ -38,7 +42,7 @@ internal ref partial struct UploadReader
         {
             throw new UploadFormatException(
                 UploadFormatError.MalformedJson,
-                _shape is null ? "$" : EntryPath(null),
+                EntryPath(null),
                 $"malformed JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}",
                 TransactionIndexOrNull,
                 EntryIndexOrNull,
@@ -52,7 +56,8 @@ internal ref partial struct UploadReader
 
     private ParsedUpload ReadDocument()
     {
-        if (!_reader.Read())
+        // The reader treats a body of only whitespace as malformed; it is an empty request.
+        if (_json.TrimStart(" \t\r\n"u8).IsEmpty || !_reader.Read())
         {
             throw Fail(UploadFormatError.Empty, "$", "the request body is empty");
         }
@@ -117,7 +122,7 @@ internal ref partial struct UploadReader
             {
                 // At the root, a textual client_id is the PowerSync client id; a number is an entry's op id.
                 Advance();
-                clientId = _reader.GetString();
+                clientId = GetText();
             }
             else
             {
@@ -197,7 +202,7 @@ internal ref partial struct UploadReader
             }
             else if (IsTransactionIdProperty())
             {
-                var field = path + "." + _reader.GetString();
+                var field = GetText();
                 Advance();
                 transactionId = ReadOptionalInt64(field);
             }
@@ -278,15 +283,17 @@ internal ref partial struct UploadReader
         return transactions;
     }
 
-    private string TransactionPath() =>
+    private readonly string TransactionPath() =>
         "$.transactions[" + _transactionIndex.ToString(CultureInfo.InvariantCulture) + "]";
 
+    /// <summary>The path of the current entry, or outside entries of the current transaction or the root; plus <paramref name="field"/>.</summary>
     private readonly string EntryPath(string? field)
     {
         var index = _entryIndex.ToString(CultureInfo.InvariantCulture);
         var entry = _shape switch
         {
-            RequestShape.Transactions => "$.transactions[" + _transactionIndex.ToString(CultureInfo.InvariantCulture) + "].crud[" + index + "]",
+            _ when _entryIndex < 0 => _shape == RequestShape.Transactions && _transactionIndex >= 0 ? TransactionPath() : "$",
+            RequestShape.Transactions => TransactionPath() + ".crud[" + index + "]",
             RequestShape.Batch => "$.batch[" + index + "]",
             RequestShape.EntryArray => "$[" + index + "]",
             _ => "$",
@@ -321,5 +328,62 @@ internal ref partial struct UploadReader
         _ => token.ToString(),
     };
 
-    private readonly string Utf8(int start, int length) => Encoding.UTF8.GetString(_json.Slice(start, length));
+    private readonly string Utf8(int start, int length)
+    {
+        try
+        {
+            return StrictUtf8.GetString(_json.Slice(start, length));
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw InvalidText(exception);
+        }
+    }
+
+    /// <summary>Gets the current string value or property name; text that is not valid Unicode is malformed JSON.</summary>
+    /// <summary>
+    /// Reads a string that recurs across entries (column and table names) through a small cache, so that an
+    /// upload allocates each name once instead of once per entry.
+    /// </summary>
+    private string ReadName()
+    {
+        if (_reader.ValueIsEscaped)
+        {
+            return GetText();
+        }
+
+        var raw = _reader.ValueSpan;
+        _names ??= [];
+        foreach (var (utf8, text) in _names)
+        {
+            if (raw.SequenceEqual(utf8))
+            {
+                return text;
+            }
+        }
+
+        var name = GetText();
+        if (_names.Count < 256)
+        {
+            _names.Add((raw.ToArray(), name));
+        }
+
+        return name;
+    }
+
+    private readonly string GetText()
+    {
+        try
+        {
+            return _reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader leaves invalid UTF-8 and unpaired surrogate escapes to GetString.
+            throw InvalidText(exception);
+        }
+    }
+
+    private readonly UploadFormatException InvalidText(Exception exception) =>
+        new(UploadFormatError.MalformedJson, EntryPath(null), "a string is not valid UTF-8 or holds an unpaired surrogate escape", TransactionIndexOrNull, EntryIndexOrNull, exception);
 }
