@@ -47,6 +47,7 @@ public sealed partial class PostgresStore
                 }
 
                 statements = [.. planned.Statements];
+                Interlocked.Add(ref _statements, statements.Length);
                 using var batch = new NpgsqlBatch(connection, transaction);
                 AddStatements(batch, statements);
                 if (context.Client is { } client)

@@ -29,6 +29,7 @@ public sealed partial class PostgresStore : ICrudApplier, IIdempotencyLedger, ID
     private readonly string _ledger;
     private readonly string _deadLetters;
     private long _roundTrips;
+    private long _statements;
     private volatile bool _ready;
 
     /// <summary>Creates the store.</summary>
@@ -53,6 +54,9 @@ public sealed partial class PostgresStore : ICrudApplier, IIdempotencyLedger, ID
 
     /// <summary>Database round trips made so far (batches, queries and commits), for benchmarks and diagnostics.</summary>
     public long RoundTrips => Interlocked.Read(ref _roundTrips);
+
+    /// <summary>Data statements (set-based inserts, updates and deletes) sent so far, for benchmarks and diagnostics.</summary>
+    public long Statements => Interlocked.Read(ref _statements);
 
     /// <inheritdoc />
     public async ValueTask<LedgerPosition> GetPositionAsync(ClientKey client, CancellationToken cancellationToken)

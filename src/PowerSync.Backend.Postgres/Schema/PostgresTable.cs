@@ -10,7 +10,10 @@ internal sealed class PostgresTable
         Id = id;
         Columns = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         Writable = columns.Where(c => !c.IsGenerated && !ReferenceEquals(c, id)).ToArray();
+        _ordinals = columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, int> _ordinals;
 
     /// <summary>The table name.</summary>
     public string Name { get; }
@@ -26,4 +29,7 @@ internal sealed class PostgresTable
 
     /// <summary>The columns a write may set: all but the id and generated columns.</summary>
     public IReadOnlyList<PostgresColumn> Writable { get; }
+
+    /// <summary>The column's position in the table.</summary>
+    public int OrdinalOf(PostgresColumn column) => _ordinals[column.Name];
 }

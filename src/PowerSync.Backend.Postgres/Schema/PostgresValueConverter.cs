@@ -39,10 +39,12 @@ internal static class PostgresValueConverter
             PostgresTypeKind.Int64 => ToInteger(value, long.MinValue, long.MaxValue),
             PostgresTypeKind.Numeric => ToNumeric(value),
             PostgresTypeKind.Float4 or PostgresTypeKind.Float8 => ToFloat(value),
-            PostgresTypeKind.Uuid => value.Kind == CrudValueKind.Text && Guid.TryParse(value.AsText(), out var guid) ? guid.ToString("D") : null,
+            PostgresTypeKind.Uuid => value.Kind == CrudValueKind.Text ? ToUuid(value.AsText()) : null,
             PostgresTypeKind.Json => ToJson(value),
-            PostgresTypeKind.Timestamp => ToInstant(value) is { } local ? local.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : null,
-            PostgresTypeKind.TimestampTz => ToInstant(value)?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+            PostgresTypeKind.Timestamp => IsoTimestamp.IsUtcOrUnzoned(value) ? value.AsText()
+                : ToInstant(value) is { } local ? local.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : null,
+            PostgresTypeKind.TimestampTz => IsoTimestamp.IsZoned(value) ? value.AsText()
+                : ToInstant(value)?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
             PostgresTypeKind.Date => ToDate(value),
             PostgresTypeKind.Time => value.Kind == CrudValueKind.Text && TimeOnly.TryParse(value.AsText(), CultureInfo.InvariantCulture, out var time) ? time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) : null,
             PostgresTypeKind.Bytea => ToBytea(value),
@@ -80,6 +82,26 @@ internal static class PostgresValueConverter
         },
         _ => null,
     };
+
+    /// <summary>Canonical text passes as it is (the common case, no allocation); other spellings are normalised.</summary>
+    private static string? ToUuid(string text)
+    {
+        if (text.Length == 36)
+        {
+            var canonical = true;
+            for (var i = 0; i < 36 && canonical; i++)
+            {
+                canonical = i is 8 or 13 or 18 or 23 ? text[i] == '-' : char.IsAsciiHexDigit(text[i]);
+            }
+
+            if (canonical)
+            {
+                return text;
+            }
+        }
+
+        return Guid.TryParse(text, out var guid) ? guid.ToString("D") : null;
+    }
 
     private static string? ToInteger(CrudValue value, long min, long max)
     {

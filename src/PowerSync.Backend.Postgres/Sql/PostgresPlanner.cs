@@ -19,7 +19,7 @@ internal static class PostgresPlanner
         var resolved = new ResolvedEntry[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            resolved[i] = Resolve(entries[i], i, schema, options);
+            resolved[i] = Resolve(entries[i], i, schema, options, i > 0 ? resolved[i - 1] : null);
         }
 
         var statements = new List<PlannedStatement>();
@@ -51,7 +51,7 @@ internal static class PostgresPlanner
         return statements;
     }
 
-    private static ResolvedEntry Resolve(CrudEntry entry, int index, PostgresSchemaSnapshot schema, PostgresBackendOptions options)
+    private static ResolvedEntry Resolve(CrudEntry entry, int index, PostgresSchemaSnapshot schema, PostgresBackendOptions options, ResolvedEntry? previous)
     {
         if (!schema.Tables.TryGetValue(entry.Table, out var table) || (options.Tables.Count > 0 && !options.Tables.Contains(entry.Table)))
         {
@@ -68,7 +68,9 @@ internal static class PostgresPlanner
             throw new CrudRejectedException(ErrorCodes.InvalidData, $"the row id is not a valid {table.Id.SqlType}", index);
         }
 
-        var columns = new List<(PostgresColumn Column, string? Value)>(entry.Data.Count);
+        var columns = new PostgresColumn[entry.Data.Count];
+        var values = new string?[entry.Data.Count];
+        var count = 0;
         foreach (var (name, value) in entry.Data.AsSpan())
         {
             if (!table.Columns.TryGetValue(name, out var column))
@@ -101,13 +103,33 @@ internal static class PostgresPlanner
                 throw new CrudRejectedException(ErrorCodes.NotNullViolation, $"column '{Short(name)}' cannot be null", index);
             }
 
-            columns.Add((column, text));
+            // Insertion by table order, so that entries sending the same columns in another order share a statement.
+            var at = count++;
+            while (at > 0 && table.OrdinalOf(columns[at - 1]) > table.OrdinalOf(column))
+            {
+                columns[at] = columns[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+
+            columns[at] = column;
+            values[at] = text;
         }
 
-        // Table order, so that entries sending the same columns in another order share a statement.
-        columns.Sort((a, b) => IndexOf(table, a.Column).CompareTo(IndexOf(table, b.Column)));
+        if (count < columns.Length)
+        {
+            Array.Resize(ref columns, count);
+            Array.Resize(ref values, count);
+        }
+
+        // Consecutive entries usually send the same columns: share one array between them.
+        if (previous is not null && ReferenceEquals(previous.Table, table) && previous.Columns.AsSpan().SequenceEqual(columns))
+        {
+            columns = previous.Columns;
+        }
+
         var operation = entry.Operation == CrudOperation.Patch && options.PatchInsertsMissingRows ? CrudOperation.Put : entry.Operation;
-        return new ResolvedEntry(index, operation, table, id, columns.Select(c => c.Column).ToArray(), columns.Select(c => c.Value).ToArray(), options.ReplaceOnPut.Contains(table.Name) && entry.Operation == CrudOperation.Put);
+        return new ResolvedEntry(index, operation, table, id, columns, values, options.ReplaceOnPut.Contains(table.Name) && entry.Operation == CrudOperation.Put);
     }
 
     private static PlannedStatement? Build(ResolvedEntry[] entries, int start, int end)
@@ -209,19 +231,6 @@ internal static class PostgresPlanner
         }
 
         sql.Append(')');
-    }
-
-    private static int IndexOf(PostgresTable table, PostgresColumn column)
-    {
-        for (var i = 0; i < table.Writable.Count; i++)
-        {
-            if (ReferenceEquals(table.Writable[i], column))
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
     }
 
     private static string Short(string name) => name.Length <= 64 ? name : name[..64] + "…";
