@@ -90,7 +90,8 @@ public readonly struct CrudValue : IEquatable<CrudValue>
 
     /// <summary>
     /// Compares with SQLite's loose typing: <c>1</c>, <c>1.0</c> and <c>true</c> are the same value,
-    /// and text equals a number when it spells that number. Used by conflict checks that compare
+    /// text equals a number when it spells that number, and two ISO-8601 timestamps are equal when they name
+    /// the same instant. Used by conflict checks that compare
     /// what the client last saw with what the database holds.
     /// </summary>
     /// <param name="other">The value to compare with.</param>
@@ -112,9 +113,23 @@ public readonly struct CrudValue : IEquatable<CrudValue>
             return left == right;
         }
 
-        return Kind is CrudValueKind.Text or CrudValueKind.Json
-            && other.Kind is CrudValueKind.Text or CrudValueKind.Json
-            && string.Equals(_text, other._text, StringComparison.Ordinal);
+        if (Kind is CrudValueKind.Text or CrudValueKind.Json && other.Kind is CrudValueKind.Text or CrudValueKind.Json)
+        {
+            // Databases spell timestamps their own way ("2024-05-01 10:00:00+00" for "2024-05-01T10:00:00.000Z").
+            return string.Equals(_text, other._text, StringComparison.Ordinal)
+                || (TryGetTimestamp(_text!, out var leftInstant) && TryGetTimestamp(other._text!, out var rightInstant) && leftInstant == rightInstant);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads ISO-8601-like date-times (a date, then a time); without an offset they are taken as UTC.</summary>
+    private static bool TryGetTimestamp(string text, out DateTimeOffset instant)
+    {
+        instant = default;
+        return text.Length is >= 16 and <= 40
+            && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-' && text[10] is 'T' or ' ' && text[13] == ':'
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
     }
 
     /// <summary>Reads the value as a number when it is one (booleans count as 0/1, numeric text is parsed).</summary>

@@ -75,6 +75,23 @@ public sealed class LooseEqualityTests
         Assert.False(right.LooselyEquals(left), $"{right} ~ {left}");
     }
 
+    [Theory]
+    [InlineData("2024-05-01T10:00:00.000Z", "2024-05-01 10:00:00+00")]
+    [InlineData("2024-05-01T10:00:00Z", "2024-05-01T12:00:00.000000+02:00")]
+    [InlineData("2024-05-01T10:00:00", "2024-05-01T10:00:00.000000Z")]
+    public void Timestamps_naming_the_same_instant_are_loosely_equal(string left, string right)
+    {
+        Assert.True(CrudValue.FromText(left).LooselyEquals(CrudValue.FromText(right)));
+        Assert.True(CrudValue.FromText(right).LooselyEquals(CrudValue.FromText(left)));
+    }
+
+    [Theory]
+    [InlineData("2024-05-01T10:00:00.000Z", "2024-05-01T10:00:00.001Z")]
+    [InlineData("2024-05-01T10:00:00Z", "2024-05-01T10:00:00+01:00")]
+    [InlineData("2024-05-01T10:00:00Z", "not a time at all, really")]
+    public void Timestamps_naming_different_instants_differ(string left, string right) =>
+        Assert.False(CrudValue.FromText(left).LooselyEquals(CrudValue.FromText(right)));
+
     [Fact]
     public void Loose_equality_is_reflexive_symmetric_and_implied_by_equality()
     {
