@@ -135,7 +135,7 @@ internal sealed partial class UploadProcessor : IUploadProcessor
                 transactionId: null,
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && _classifier.Classify(exception).Classification.IsTransient)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && _classifier.Classify(exception).Classification.IsTransient)
         {
             Log.LedgerUnavailable(_logger, exception, _classifier.Classify(exception).Classification.ErrorCode, clientId);
             return null;
