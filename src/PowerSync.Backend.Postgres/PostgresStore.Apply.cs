@@ -70,10 +70,10 @@ public sealed partial class PostgresStore
                     await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
                     return ApplyOutcome.Applied;
                 }
-                catch (PostgresException exception) when (exception.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var index && index < statements.Length)
+                catch (PostgresException exception) when (FailedCommand(batch, exception) is var index && index >= 0 && index < statements.Length)
                 {
                     var entries = statements[index].Entries;
-                    if (entries.Length == 1 || PostgresErrorClassifier.Classify(exception.SqlState) is not { IsTransient: false })
+                    if (entries.Length == 1 || PostgresErrorClassifier.Classify(exception.SqlState) is { IsTransient: true })
                     {
                         throw new CrudApplyException(entries[0], exception);
                     }
@@ -84,17 +84,41 @@ public sealed partial class PostgresStore
             }
         }
 
-        throw await DiagnoseAsync(context.Transaction, refused, cancellationToken).ConfigureAwait(false);
+        throw await DiagnoseAsync(context, refused, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The index of the command of <paramref name="batch"/> that raised <paramref name="exception"/>, or -1.</summary>
+    /// <remarks>
+    /// Npgsql 10 fills <see cref="NpgsqlException.BatchCommand"/> only when the connection string sets
+    /// <c>Include Failed Batched Command</c>, and the data source belongs to the application. Commands that completed carry
+    /// the statement type the server reported, so without it the failing command is the first that has none.
+    /// </remarks>
+    private static int FailedCommand(NpgsqlBatch batch, PostgresException exception)
+    {
+        if (exception.BatchCommand is { } failed)
+        {
+            return batch.BatchCommands.IndexOf(failed);
+        }
+
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
     /// Replays the transaction one entry per statement in a transaction that is always rolled back, to name the
     /// entry a set-based statement failed on. Runs only after a permanent failure, never on the normal path.
     /// </summary>
-    private async Task<Exception> DiagnoseAsync(CrudTransaction transaction, PostgresException original, CancellationToken cancellationToken)
+    private async Task<Exception> DiagnoseAsync(ApplyContext context, PostgresException original, CancellationToken cancellationToken)
     {
         var snapshot = await _schema.GetAsync(cancellationToken).ConfigureAwait(false);
-        var statements = PostgresPlanner.Plan(transaction.Entries, snapshot, _options, maxEntriesPerRun: 1);
+        var statements = PostgresPlanner.Plan(context.Transaction.Entries, snapshot, _options, maxEntriesPerRun: 1);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -102,15 +126,18 @@ public sealed partial class PostgresStore
             await using (diagnosis.ConfigureAwait(false))
             {
                 using var batch = new NpgsqlBatch(connection, diagnosis);
+
+                // Row-level security policies and defaults must see the same user as the failed attempt did.
+                var offset = AddUserSetting(batch, context) ? 1 : 0;
                 AddStatements(batch, statements);
                 try
                 {
                     CountRoundTrip();
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (PostgresException exception) when (exception.BatchCommand is { } failed)
+                catch (PostgresException exception) when (FailedCommand(batch, exception) - offset is var index && index >= 0 && index < statements.Count)
                 {
-                    return new CrudApplyException(statements[batch.BatchCommands.IndexOf(failed)].Entries[0], exception);
+                    return new CrudApplyException(statements[index].Entries[0], exception);
                 }
                 finally
                 {
@@ -154,14 +181,7 @@ public sealed partial class PostgresStore
     private async Task<LedgerPosition> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ApplyContext context, CancellationToken cancellationToken)
     {
         using var batch = new NpgsqlBatch(connection, transaction);
-        if (_options.UserIdSetting is { } setting)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config($1, $2, true)")
-            {
-                Parameters = { new() { Value = setting }, new() { Value = context.Upload.UserId ?? string.Empty } },
-            });
-        }
-
+        AddUserSetting(batch, context);
         if (context.Client is { } client)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"INSERT INTO {_ledger} (user_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
@@ -210,12 +230,12 @@ public sealed partial class PostgresStore
         var snapshot = await _schema.GetAsync(cancellationToken).ConfigureAwait(false);
         var tables = keys.GroupBy(k => k.Table, StringComparer.Ordinal)
             .Where(g => snapshot.Tables.ContainsKey(g.Key))
-            .Select(g => (Table: snapshot.Tables[g.Key], Ids: g.Select(k => k.Id).ToArray()))
+            .Select(g => (Table: snapshot.Tables[g.Key], Keys: g.ToArray()))
             .ToList();
         using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var (table, ids) in tables)
+        foreach (var (table, tableKeys) in tables)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresRowReader.SelectForUpdate(table)) { Parameters = { TextArray(ids) } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresRowReader.SelectForUpdate(table)) { Parameters = { TextArray(tableKeys.Select(k => k.Id).ToArray()) } });
         }
 
         if (batch.BatchCommands.Count == 0)
@@ -227,11 +247,12 @@ public sealed partial class PostgresStore
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            foreach (var (table, _) in tables)
+            foreach (var (table, tableKeys) in tables)
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows[new RowKey(table.Name, reader.GetString(0))] = PostgresRowReader.Read(reader, table);
+                    // Keyed by the id as the client spelled it: the stored spelling may differ (uuid case, numeric ids).
+                    rows[tableKeys[reader.GetInt64(0) - 1]] = PostgresRowReader.Read(reader, table);
                 }
 
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -239,6 +260,21 @@ public sealed partial class PostgresStore
         }
 
         return rows;
+    }
+
+    /// <summary>Adds <c>set_config(UserIdSetting, user, true)</c> when a user-id setting is configured.</summary>
+    private bool AddUserSetting(NpgsqlBatch batch, ApplyContext context)
+    {
+        if (_options.UserIdSetting is not { } setting)
+        {
+            return false;
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config($1, $2, true)")
+        {
+            Parameters = { new() { Value = setting }, new() { Value = context.Upload.UserId ?? string.Empty } },
+        });
+        return true;
     }
 
     private static void AddStatements(NpgsqlBatch batch, IEnumerable<PlannedStatement> statements)

@@ -33,8 +33,8 @@ public sealed partial class PostgresStore
                         Text(letter.Error.ErrorCode),
                         Text(letter.Error.Message),
                         new() { Value = letter.Error.OperationIndex is { } index ? index : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
-                        new() { Value = letter.Error.Details is { } details ? details.GetRawText() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb },
-                        new() { Value = TransactionJson(letter), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                        new() { Value = letter.Error.Details is { } details ? PostgresText.JsonWithoutNul(details.GetRawText()) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb },
+                        new() { Value = PostgresText.JsonWithoutNul(TransactionJson(letter)), NpgsqlDbType = NpgsqlDbType.Jsonb },
                         new() { Value = letter.OccurredAt.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
                     },
                 });
@@ -61,7 +61,7 @@ public sealed partial class PostgresStore
     private static Core.Idempotency.LedgerPosition LedgerPositionAfter(DeadLetter letter) =>
         Core.Idempotency.LedgerPosition.None.Advance(letter.Transaction);
 
-    private static Npgsql.NpgsqlParameter Text(string? value) => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Text };
+    private static Npgsql.NpgsqlParameter Text(string? value) => new() { Value = PostgresText.WithoutNul(value) is { } text ? text : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
     private static string TransactionJson(DeadLetter letter)
     {

@@ -14,6 +14,9 @@ internal sealed record PostgresColumn(string Name, string SqlType, PostgresTypeK
     /// <summary>The labels of an enum column (or of an enum array's elements).</summary>
     public IReadOnlySet<string>? EnumLabels { get; init; }
 
+    /// <summary>Whether an insert that omits the column stores something other than NULL (a default or an identity).</summary>
+    public bool HasDefault { get; init; }
+
     /// <summary>The element kind of an array column.</summary>
     public PostgresTypeKind ElementKind { get; init; }
 

@@ -19,7 +19,8 @@ internal static class PostgresSchemaReader
                a.atttypmod,
                (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = COALESCE(et.oid, bt.oid, t.oid)),
                EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND a.attnum = ANY (i.indkey)),
-               (SELECT count(*) FROM pg_catalog.pg_index i, unnest(i.indkey) k WHERE i.indrelid = c.oid AND i.indisprimary)
+               (SELECT count(*) FROM pg_catalog.pg_index i, unnest(i.indkey) k WHERE i.indrelid = c.oid AND i.indisprimary),
+               a.atthasdef OR a.attidentity <> ''
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -80,6 +81,7 @@ internal static class PostgresSchemaReader
             EnumLabels = labels,
             // varchar(n) and char(n) store n + 4 in atttypmod.
             MaxLength = lengthType is "varchar" or "bpchar" && typmod > 4 ? typmod - 4 : null,
+            HasDefault = reader.GetBoolean(13),
         };
     }
 

@@ -167,6 +167,11 @@ internal static class PostgresPlanner
     private static string Upsert(ResolvedEntry shape)
     {
         var table = shape.Table;
+        if (!shape.Replace && OmitsRequiredColumn(shape))
+        {
+            return UpdateThenInsert(shape);
+        }
+
         var sql = new StringBuilder("INSERT INTO ").Append(table.QualifiedName).Append(" (").Append(table.Id.QuotedName);
         foreach (var column in shape.Columns)
         {
@@ -189,6 +194,67 @@ internal static class PostgresPlanner
         return sets.Count == 0
             ? sql.Append(" DO NOTHING").ToString()
             : sql.Append(" DO UPDATE SET ").AppendJoin(", ", sets).ToString();
+    }
+
+    /// <summary>
+    /// A merging upsert of rows that may exist, for writes that omit a NOT NULL column without a default. PostgreSQL
+    /// checks NOT NULL on the row an upsert proposes before it looks for a conflict, so such an upsert would fail
+    /// even for a row that exists and keeps its value: existing rows are updated first, and only the others inserted
+    /// (where the missing column is rightly refused). A row inserted concurrently in between still meets the check.
+    /// </summary>
+    private static string UpdateThenInsert(ResolvedEntry shape)
+    {
+        var table = shape.Table;
+        var id = table.Id.QuotedName;
+        var sql = new StringBuilder("WITH v AS (SELECT v.").Append(id).Append("::").Append(table.Id.SqlType).Append(" AS ").Append(id);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", v.").Append(column.QuotedName).Append("::").Append(column.SqlType).Append(" AS ").Append(column.QuotedName);
+        }
+
+        sql.Append(" FROM ");
+        AppendUnnest(sql, shape);
+        sql.Append("), u AS (");
+        if (shape.Columns.Length == 0)
+        {
+            sql.Append("SELECT t.").Append(id).Append(" FROM ").Append(table.QualifiedName).Append(" AS t JOIN v ON t.").Append(id).Append(" = v.").Append(id);
+        }
+        else
+        {
+            sql.Append("UPDATE ").Append(table.QualifiedName).Append(" AS t SET ")
+                .AppendJoin(", ", shape.Columns.Select(c => $"{c.QuotedName} = v.{c.QuotedName}"))
+                .Append(" FROM v WHERE t.").Append(id).Append(" = v.").Append(id).Append(" RETURNING t.").Append(id);
+        }
+
+        sql.Append(") INSERT INTO ").Append(table.QualifiedName).Append(" (").Append(id);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", ").Append(column.QuotedName);
+        }
+
+        sql.Append(") SELECT v.").Append(id);
+        foreach (var column in shape.Columns)
+        {
+            sql.Append(", v.").Append(column.QuotedName);
+        }
+
+        sql.Append(" FROM v WHERE NOT EXISTS (SELECT FROM u WHERE u.").Append(id).Append(" = v.").Append(id).Append(") ON CONFLICT (").Append(id).Append(')');
+        return shape.Columns.Length == 0
+            ? sql.Append(" DO NOTHING").ToString()
+            : sql.Append(" DO UPDATE SET ").AppendJoin(", ", shape.Columns.Select(c => $"{c.QuotedName} = EXCLUDED.{c.QuotedName}")).ToString();
+    }
+
+    private static bool OmitsRequiredColumn(ResolvedEntry shape)
+    {
+        foreach (var column in shape.Table.Writable)
+        {
+            if (column.NotNull && !column.HasDefault && Array.IndexOf(shape.Columns, column) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Update(ResolvedEntry shape)

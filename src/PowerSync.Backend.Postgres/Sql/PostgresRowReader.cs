@@ -7,12 +7,15 @@ namespace PowerSync.Backend.Postgres.Sql;
 /// <summary>Reads stored rows back as client values, for conflict hooks.</summary>
 internal static class PostgresRowReader
 {
-    /// <summary>Selects the rows with the ids in <c>$1</c> (text[]), locked for update; the id comes first, as text.</summary>
+    /// <summary>
+    /// Selects the rows with the ids in <c>$1</c> (text[]), locked for update. The first column is the 1-based position
+    /// of the row's id in <c>$1</c>, so rows map back to the ids as the client spelled them.
+    /// </summary>
     public static string SelectForUpdate(PostgresTable table)
     {
         var columns = table.Columns.Values.Where(c => !ReferenceEquals(c, table.Id)).Select(c => Expression(c) + " AS " + c.QuotedName);
         var id = table.Id;
-        return $"SELECT t.{id.QuotedName}::text, {string.Join(", ", columns.DefaultIfEmpty("NULL"))} FROM {table.QualifiedName} AS t WHERE t.{id.QuotedName} = ANY ($1::text[]::{id.SqlType}[]) FOR UPDATE";
+        return $"SELECT k.i, {string.Join(", ", columns.DefaultIfEmpty("NULL"))} FROM unnest($1::text[]) WITH ORDINALITY AS k(id, i) JOIN {table.QualifiedName} AS t ON t.{id.QuotedName} = k.id::{id.SqlType} FOR UPDATE OF t";
     }
 
     public static CrudData Read(NpgsqlDataReader reader, PostgresTable table)

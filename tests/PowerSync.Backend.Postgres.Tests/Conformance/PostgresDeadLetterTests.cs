@@ -1,0 +1,5 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.Postgres.Tests.Conformance;
+
+public sealed class PostgresDeadLetterTests() : DeadLetterConformance(new PostgresConformanceDatabase());
