@@ -15,6 +15,28 @@ public sealed partial class PostgresStore
     public async ValueTask<ApplyOutcome> ApplyAsync(ApplyContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return await ApplyOnceAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when ((exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState.StartsWith("42", StringComparison.Ordinal) == true)
+        {
+            // The table changed under the cached catalog (a dropped column, a renamed table): reload before the next attempt.
+            _schema.Invalidate();
+            throw;
+        }
+    }
+
+    /// <summary>Reloads the catalog now, for example right after a migration added tables or columns.</summary>
+    /// <param name="cancellationToken">Cancels the reload.</param>
+    /// <returns>A task that completes when the new catalog is in use.</returns>
+    public async Task RefreshSchemaAsync(CancellationToken cancellationToken)
+    {
+        await _schema.ReloadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ApplyOutcome> ApplyOnceAsync(ApplyContext context, CancellationToken cancellationToken)
+    {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
 
         // Resolve and convert everything before any SQL: bad input is refused naming its entry.

@@ -14,6 +14,7 @@ internal sealed class PostgresSchemaCache : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private PostgresSchemaSnapshot? _snapshot;
+    private volatile bool _stale;
     private long _loadedAt;
 
     public PostgresSchemaCache(NpgsqlDataSource dataSource, PostgresBackendOptions options, TimeProvider timeProvider)
@@ -23,11 +24,20 @@ internal sealed class PostgresSchemaCache : IDisposable
         _timeProvider = timeProvider;
     }
 
-    public async ValueTask<PostgresSchemaSnapshot> GetAsync(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _snapshot) ?? await LoadAsync(force: true, cancellationToken).ConfigureAwait(false);
+    public async ValueTask<PostgresSchemaSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        return snapshot is not null && !_stale ? snapshot : await LoadAsync(force: snapshot is null, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Reloads unless the last load is more recent than the refresh interval.</summary>
     public ValueTask<PostgresSchemaSnapshot> RefreshAsync(CancellationToken cancellationToken) => LoadAsync(force: false, cancellationToken);
+
+    /// <summary>Reloads now, whatever the interval.</summary>
+    public ValueTask<PostgresSchemaSnapshot> ReloadAsync(CancellationToken cancellationToken) => LoadAsync(force: true, cancellationToken);
+
+    /// <summary>Marks the cache as stale after the server reported a schema error: the next use reloads (paced as <see cref="RefreshAsync"/>).</summary>
+    public void Invalidate() => _stale = true;
 
     public void Dispose() => _loading.Dispose();
 
@@ -42,6 +52,8 @@ internal sealed class PostgresSchemaCache : IDisposable
             {
                 return _snapshot;
             }
+
+            _stale = false;
 
             var snapshot = await PostgresSchemaReader.ReadAsync(_dataSource, _options.Schema, _options.IdColumn, cancellationToken).ConfigureAwait(false);
             _loadedAt = _timeProvider.GetTimestamp();
