@@ -24,4 +24,12 @@ public sealed class CrudUpload
 
     /// <summary>The transactions, in the client's queue order.</summary>
     public IReadOnlyList<CrudTransaction> Transactions { get; }
+
+    /// <summary>
+    /// Overrides <see cref="Processing.PowerSyncBackendOptions.OnFatalError"/> for this upload, for hosts that know
+    /// better: a classic connector without a client id, for instance, must never be stopped by a refusal, since
+    /// without a ledger the refused transaction would be refused again on every re-send.
+    /// </summary>
+    /// <value><see langword="null"/>: the configured policy.</value>
+    public Processing.FatalErrorPolicy? OnFatalError { get; init; }
 }

@@ -97,7 +97,7 @@ internal sealed partial class UploadProcessor : IUploadProcessor
             }
 
             stopped = result.Status == TransactionStatus.RetryableError
-                || (result.Status == TransactionStatus.FatalError && (result.RequiresClientHandling || _options.OnFatalError == FatalErrorPolicy.Stop));
+                || (result.Status == TransactionStatus.FatalError && (result.RequiresClientHandling || (upload.OnFatalError ?? _options.OnFatalError) == FatalErrorPolicy.Stop));
         }
 
         var uploadResult = new UploadResult(results);

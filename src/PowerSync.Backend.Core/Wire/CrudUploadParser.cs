@@ -39,6 +39,9 @@ public sealed class CrudUploadParser
         };
     }
 
+    /// <summary>The largest request body this parser accepts, in bytes, so hosts can refuse a larger <c>Content-Length</c> before reading.</summary>
+    public long MaxBytes => _limits.MaxBytes;
+
     /// <summary>Parses a UTF-8 request body.</summary>
     /// <param name="utf8Json">The body; a leading UTF-8 byte order mark is ignored.</param>
     /// <param name="operation">
@@ -121,5 +124,5 @@ public sealed class CrudUploadParser
     }
 
     private UploadFormatException TooLarge(long length) =>
-        new(UploadFormatError.LimitExceeded, "$", $"the request body is larger than the limit of {_limits.MaxBytes} bytes (read {length})");
+        new(UploadFormatError.BodyTooLarge, "$", $"the request body is larger than the limit of {_limits.MaxBytes} bytes (read {length})");
 }

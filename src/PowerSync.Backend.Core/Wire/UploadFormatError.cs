@@ -15,8 +15,11 @@ public enum UploadFormatError
     /// <summary>The <c>op</c> field names no known operation.</summary>
     UnknownOperation,
 
-    /// <summary>The body, or its transactions, entries or nesting, exceed the configured <see cref="UploadLimits"/>.</summary>
+    /// <summary>The transactions, entries or nesting exceed the configured <see cref="UploadLimits"/>.</summary>
     LimitExceeded,
+
+    /// <summary>The body is larger than <see cref="UploadLimits.MaxBytes"/> (HTTP hosts answer 413).</summary>
+    BodyTooLarge,
 
     /// <summary>The body holds no transactions or entries.</summary>
     Empty,

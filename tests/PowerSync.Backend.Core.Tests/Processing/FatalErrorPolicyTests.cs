@@ -1,3 +1,4 @@
+using PowerSync.Backend.Core.Model;
 using PowerSync.Backend.Core.Errors;
 using PowerSync.Backend.Core.Hooks;
 using PowerSync.Backend.Core.Processing;
@@ -33,6 +34,18 @@ public sealed class FatalErrorPolicyTests
         Assert.Equal([TransactionStatus.FatalError, TransactionStatus.Success, TransactionStatus.Success], result.Results.Select(r => r.Status));
         Assert.Equal(["b", "c"], pipeline.Store.Rows(Todos).Keys.Order());
         Assert.Equal(1, Assert.Single(pipeline.Store.DeadLetters).Transaction.TransactionId);
+    }
+
+    [Fact]
+    public async Task An_upload_can_override_the_configured_policy()
+    {
+        await using var pipeline = PipelineFixture.Create(store: s => s.Reject(ErrorCodes.ForeignKeyViolation));
+        var upload = Upload(Tx(1, Put("a")), Tx(2, Put("b")));
+
+        var result = await pipeline.ProcessAsync(new CrudUpload(upload.UserId, upload.ClientId, upload.Transactions) { OnFatalError = FatalErrorPolicy.Skip });
+
+        Assert.Equal(FatalErrorPolicy.Stop, pipeline.Options.OnFatalError);
+        Assert.Equal([TransactionStatus.FatalError, TransactionStatus.Success], result.Results.Select(r => r.Status));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class BodyReadingTests
 
         Assert.Equal(1, parser.Parse(BodyOfExactly(200)).EntryCount);
         var error = Assert.Throws<UploadFormatException>(() => parser.Parse(BodyOfExactly(201)));
-        Assert.Equal(UploadFormatError.LimitExceeded, error.Error);
+        Assert.Equal(UploadFormatError.BodyTooLarge, error.Error);
         Assert.Equal("$", error.Path);
     }
 
@@ -39,7 +39,7 @@ public sealed class BodyReadingTests
         var upload = await parser.ParseAsync(new TrickleStream(BodyOfExactly(maxBytes), 5000));
         Assert.Equal(1, upload.EntryCount);
         var error = await Assert.ThrowsAsync<UploadFormatException>(async () => await parser.ParseAsync(new MemoryStream(BodyOfExactly(maxBytes + 1))));
-        Assert.Equal(UploadFormatError.LimitExceeded, error.Error);
+        Assert.Equal(UploadFormatError.BodyTooLarge, error.Error);
         Assert.Equal("$", error.Path);
     }
 
@@ -52,7 +52,7 @@ public sealed class BodyReadingTests
 
         var error = await Assert.ThrowsAsync<UploadFormatException>(async () => await parser.ParseAsync(stream));
 
-        Assert.Equal(UploadFormatError.LimitExceeded, error.Error);
+        Assert.Equal(UploadFormatError.BodyTooLarge, error.Error);
         Assert.InRange(stream.BytesRead, maxBytes + 1, maxBytes + (16 * 1024));
     }
 
