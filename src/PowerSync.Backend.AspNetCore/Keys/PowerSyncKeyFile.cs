@@ -19,6 +19,11 @@ public static class PowerSyncKeyFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var text = File.ReadAllText(path, Encoding.UTF8);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException($"{path}: the key file is empty.");
+        }
+
         try
         {
             return text.AsSpan().TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal)
