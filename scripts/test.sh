@@ -11,6 +11,12 @@ bash scripts/db/postgres.sh
 bash scripts/db/mariadb.sh
 # shellcheck source=scripts/db/env.sh
 source scripts/db/env.sh
+# MongoDB's own bson package checks every golden command document; npm ci is quick when it is already installed.
+# The stamp is the lock file that was last installed, so an unchanged lock file skips the install.
+if ! cmp -s tools/ejson-check/package-lock.json tools/ejson-check/node_modules/.installed-lock; then
+  npm ci --prefix tools/ejson-check --no-audit --no-fund
+  cp tools/ejson-check/package-lock.json tools/ejson-check/node_modules/.installed-lock
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

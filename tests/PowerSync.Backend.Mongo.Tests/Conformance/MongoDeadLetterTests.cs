@@ -1,0 +1,8 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.Mongo.Tests.Conformance;
+
+[NotApplicable(nameof(DeadLetterConformance.A_rejection_without_a_client_id_is_kept_without_one), NotApplicable.NoForeignKeys)]
+[NotApplicable(nameof(DeadLetterConformance.A_refusal_the_client_must_handle_is_not_dead_lettered_and_does_not_advance_the_ledger), NotApplicable.NoForeignKeys)]
+[NotApplicable(nameof(DeadLetterConformance.The_index_refers_to_the_transaction_as_sent_even_when_mapping_dropped_entries), NotApplicable.NoForeignKeys)]
+public sealed class MongoDeadLetterTests() : DeadLetterConformance(new MongoConformanceDatabase());

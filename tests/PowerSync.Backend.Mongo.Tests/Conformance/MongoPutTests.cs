@@ -1,0 +1,8 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.Mongo.Tests.Conformance;
+
+[NotApplicable(nameof(PutConformance.Merging_put_of_a_new_row_without_a_required_column_is_refused_with_NOT_NULL_VIOLATION), NotApplicable.NotNullIsValidation)]
+[NotApplicable(nameof(PutConformance.Replacing_put_without_a_required_column_is_refused_with_NOT_NULL_VIOLATION), NotApplicable.NotNullIsValidation)]
+[NotApplicable(nameof(PutConformance.Put_without_a_required_column_is_refused_with_NOT_NULL_VIOLATION_and_nothing_is_applied), NotApplicable.NotNullIsValidation)]
+public sealed class MongoPutTests() : PutConformance(new MongoConformanceDatabase());

@@ -1,0 +1,5 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.Mongo.Tests.Conformance;
+
+public sealed class MongoRetryTests() : RetryConformance(new MongoConformanceDatabase());
