@@ -11,6 +11,9 @@ bash scripts/db/postgres.sh
 bash scripts/db/mariadb.sh
 # shellcheck source=scripts/db/env.sh
 source scripts/db/env.sh
+# The real-client proof (tests/PowerSync.Backend.Sample.Tests) runs tools/client-proof with node; installed only when
+# its package-lock.json (or node) changed since the last install.
+bash scripts/npm-ci.sh tools/client-proof
 # MongoDB's own bson package checks every golden command document; npm ci is quick when it is already installed.
 # The stamp is the lock file that was last installed, so an unchanged lock file skips the install.
 if ! cmp -s tools/ejson-check/package-lock.json tools/ejson-check/node_modules/.installed-lock; then

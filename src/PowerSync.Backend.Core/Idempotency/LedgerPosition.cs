@@ -21,21 +21,24 @@ public readonly record struct LedgerPosition(long? LastTransactionId, long? Last
     /// <summary>
     /// Returns what of <paramref name="transaction"/> still needs applying: <see langword="null"/> when the
     /// ledger covers all of it, the transaction itself when it covers none of it, or, for a transaction
-    /// without an id, the entries whose queue ids lie beyond the position.
+    /// without an id or with the id of the last one applied (a client transaction a batch split in two), the
+    /// entries whose queue ids lie beyond the position.
     /// </summary>
     /// <param name="transaction">The transaction.</param>
     /// <returns>The part to apply, or <see langword="null"/>.</returns>
     public CrudTransaction? Pending(CrudTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        if (transaction.TransactionId is { } transactionId)
+        if (transaction.TransactionId is { } transactionId && LastTransactionId != transactionId)
         {
-            return LastTransactionId >= transactionId ? null : transaction;
+            return LastTransactionId > transactionId ? null : transaction;
         }
 
+        // The same transaction id as the last one applied: a batch shape may have split that client transaction
+        // (getCrudBatch cuts by entry count), so its queue ids tell which part is new. Without them it was applied.
         if (LastOperationId is not { } lastOperation || transaction.Entries.Count == 0 || transaction.Entries.Any(e => e.OperationId is null))
         {
-            return transaction;
+            return transaction.TransactionId is null ? transaction : null;
         }
 
         var pending = transaction.Entries.Where(e => e.OperationId > lastOperation).ToList();

@@ -93,6 +93,35 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public async Task A_client_transaction_split_across_two_batches_applies_its_second_part()
+    {
+        // getCrudBatch cuts by entry count, so the tail of transaction 7 can arrive in the next batch.
+        await using var pipeline = PipelineFixture.Create();
+        CrudEntry[] transaction = [Put("a") with { OperationId = 10, TransactionId = 7 }, Put("b") with { OperationId = 11, TransactionId = 7 }, Put("c") with { OperationId = 12, TransactionId = 7 }];
+        await pipeline.ProcessAsync(Upload(Tx(7, transaction[0], transaction[1])));
+
+        var second = await pipeline.ProcessAsync(Upload(Tx(7, transaction[2]), Tx(8, Put("d") with { OperationId = 13, TransactionId = 8 })));
+        var resent = await pipeline.ProcessAsync(Upload(Tx(7, transaction[2])));
+
+        Assert.All(second.Results, r => Assert.False(r.IsDuplicate));
+        Assert.True(Assert.Single(resent.Results).IsDuplicate);
+        Assert.Equal(["a", "b", "c", "d"], pipeline.Store.Rows(Todos).Keys.Order());
+        Assert.Equal(new LedgerPosition(8, 13), pipeline.Store.PositionOf(new ClientKey(User, Client)));
+    }
+
+    [Fact]
+    public async Task The_same_transaction_id_without_queue_ids_is_taken_as_applied()
+    {
+        await using var pipeline = PipelineFixture.Create();
+        await pipeline.ProcessAsync(Upload(Tx(7, Put("a"))));
+
+        var resent = await pipeline.ProcessAsync(Upload(Tx(7, Put("a"))));
+
+        Assert.True(Assert.Single(resent.Results).IsDuplicate);
+        Assert.Single(pipeline.Store.Applied);
+    }
+
+    [Fact]
     public async Task An_upload_without_client_id_is_not_deduplicated_and_is_applied_each_time()
     {
         await using var pipeline = PipelineFixture.Create();

@@ -1,0 +1,6 @@
+// The backend of PowerSync's to-do list demo. Configuration: appsettings.json, appsettings.{Environment}.json,
+// environment variables (ConnectionStrings__PowerSync, PowerSync__Auth__DevelopmentMode, …) and the command line.
+// From the repository root: ./scripts/run.sh (starts a local PostgreSQL and runs this in Development).
+using PowerSync.Backend.Sample;
+
+await SampleApp.Build(args).RunAsync();
