@@ -1,3 +1,5 @@
+using PowerSync.Backend.Relational;
+
 namespace PowerSync.Backend.Postgres;
 
 /// <summary>How the PostgreSQL provider finds and writes the source tables.</summary>
@@ -46,4 +48,18 @@ public sealed class PostgresBackendOptions
     /// <summary>The least time between two catalog reloads triggered by unknown tables or columns.</summary>
     /// <value>5 seconds.</value>
     public TimeSpan SchemaRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The options the relational layer shares with the other SQL providers, copied.</summary>
+    internal RelationalSettings ToSettings() => new()
+    {
+        Schema = Schema,
+        LedgerSchema = LedgerSchema,
+        IdColumn = IdColumn,
+        Tables = new HashSet<string>(Tables, StringComparer.Ordinal),
+        ReplaceOnPut = new HashSet<string>(ReplaceOnPut, StringComparer.Ordinal),
+        PatchInsertsMissingRows = PatchInsertsMissingRows,
+        IgnoreUnknownColumns = IgnoreUnknownColumns,
+        ApplyMigrations = ApplyMigrations,
+        SchemaRefreshInterval = SchemaRefreshInterval,
+    };
 }

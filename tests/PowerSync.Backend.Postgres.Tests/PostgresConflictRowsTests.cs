@@ -44,6 +44,16 @@ public sealed class PostgresConflictRowsTests : ConformanceSuite
     }
 
     [Fact]
+    public async Task Two_spellings_of_one_uuid_in_a_transaction_are_one_row_written_in_order()
+    {
+        var backend = Start();
+
+        AssertSuccess(await backend.UploadAsync(Tx(1, Put("items", Upper, ("note", "first")), Put("items", Lower, ("note", "second")))));
+
+        await AssertRowAsync("items", Lower, ("version", null), ("note", "second"));
+    }
+
+    [Fact]
     public async Task A_numeric_id_is_matched_however_the_client_spelled_it()
     {
         var backend = Start(pipeline: b => b.Table("counters", t => t.UseVersionColumn("version")));

@@ -1,7 +1,10 @@
 using PowerSync.Backend.Core.Errors;
 using PowerSync.Backend.Core.Model;
-using PowerSync.Backend.Postgres.Schema;
 using PowerSync.Backend.Postgres.Sql;
+using PowerSync.Backend.Relational.Planning;
+using PowerSync.Backend.Relational.Schema;
+using PowerSync.Backend.Relational.Sql;
+using PowerSync.Backend.Relational.Values;
 using static PowerSync.Backend.Conformance.Crud;
 
 namespace PowerSync.Backend.Postgres.Tests;
@@ -9,20 +12,20 @@ namespace PowerSync.Backend.Postgres.Tests;
 /// <summary>The exact SQL the planner emits, and how it cuts a transaction into set-based statements.</summary>
 public sealed class PostgresPlannerGoldenTests
 {
-    private static readonly PostgresColumn Id = new("id", "text", PostgresTypeKind.Text, NotNull: true, IsGenerated: false);
-    private static readonly PostgresColumn Name = new("name", "text", PostgresTypeKind.Text, NotNull: true, IsGenerated: false);
-    private static readonly PostgresColumn Done = new("done", "boolean", PostgresTypeKind.Boolean, NotNull: false, IsGenerated: false);
-    private static readonly PostgresColumn Note = new("note", "character varying(5)", PostgresTypeKind.Text, NotNull: false, IsGenerated: false) { MaxLength = 5 };
-    private static readonly PostgresColumn Total = new("total", "integer", PostgresTypeKind.Int32, NotNull: false, IsGenerated: true);
-    private static readonly PostgresColumn Uuid = new("id", "uuid", PostgresTypeKind.Uuid, NotNull: true, IsGenerated: false);
-    private static readonly PostgresColumn Hostile = new("a\"b; --", "text", PostgresTypeKind.Text, NotNull: false, IsGenerated: false);
+    private static readonly RelationalColumn Id = Column("id", "text", ColumnKind.Text, notNull: true);
+    private static readonly RelationalColumn Name = Column("name", "text", ColumnKind.Text, notNull: true);
+    private static readonly RelationalColumn Done = Column("done", "boolean", ColumnKind.Boolean);
+    private static readonly RelationalColumn Note = Column("note", "character varying(5)", ColumnKind.Text) with { MaxLength = 5 };
+    private static readonly RelationalColumn Total = Column("total", "integer", ColumnKind.Integer, generated: true) with { Range = IntegerRange.Int32 };
+    private static readonly RelationalColumn Uuid = Column("id", "uuid", ColumnKind.Uuid, notNull: true);
+    private static readonly RelationalColumn Hostile = Column("a\"b; --", "text", ColumnKind.Text);
 
-    private static readonly PostgresSchemaSnapshot Schema = new(
-        new Dictionary<string, PostgresTable>(StringComparer.Ordinal)
+    private static readonly RelationalCatalog Schema = new(
+        new Dictionary<string, RelationalTable>(StringComparer.Ordinal)
         {
-            ["todos"] = new("app", "todos", Id, [Id, Name, Done, Note, Total]),
-            ["items"] = new("app", "items", Uuid, [Uuid, Name]),
-            ["we\"ird"] = new("app", "we\"ird", Id, [Id, Hostile]),
+            ["todos"] = Table("todos", Id, [Id, Name, Done, Note, Total]),
+            ["items"] = Table("items", Uuid, [Uuid, Name]),
+            ["we\"ird"] = Table("we\"ird", Id, [Id, Hostile]),
         },
         new Dictionary<string, string>(StringComparer.Ordinal) { ["pairs"] = "its primary key is not the single column 'id'" });
 
@@ -36,7 +39,7 @@ public sealed class PostgresPlannerGoldenTests
             "FROM unnest($1::text[], $2::text[], $3::text[]) AS v(\"id\", \"name\", \"done\") " +
             "ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"done\" = EXCLUDED.\"done\"",
             statement.Sql);
-        Assert.Equal([["t1"], ["milk"], ["true"]], statement.Parameters);
+        Assert.Equal([["t1"], ["milk"], ["true"]], Arrays(statement));
         Assert.Equal([0], statement.Entries);
     }
 
@@ -76,7 +79,7 @@ public sealed class PostgresPlannerGoldenTests
             "INSERT INTO \"app\".\"todos\" (\"id\", \"done\") SELECT v.\"id\", v.\"done\" FROM v WHERE NOT EXISTS (SELECT FROM u WHERE u.\"id\" = v.\"id\") " +
             "ON CONFLICT (\"id\") DO UPDATE SET \"done\" = EXCLUDED.\"done\"",
             statement.Sql);
-        Assert.Equal([["t1"], ["true"]], statement.Parameters);
+        Assert.Equal([["t1"], ["true"]], Arrays(statement));
     }
 
     [Fact]
@@ -94,14 +97,14 @@ public sealed class PostgresPlannerGoldenTests
     [Fact]
     public void A_required_column_with_a_default_keeps_the_plain_upsert()
     {
-        var id = new PostgresColumn("id", "text", PostgresTypeKind.Text, NotNull: true, IsGenerated: false);
-        var created = new PostgresColumn("created", "timestamp with time zone", PostgresTypeKind.TimestampTz, NotNull: true, IsGenerated: false) { HasDefault = true };
-        var note = new PostgresColumn("note", "text", PostgresTypeKind.Text, NotNull: false, IsGenerated: false);
-        var schema = new PostgresSchemaSnapshot(
-            new Dictionary<string, PostgresTable>(StringComparer.Ordinal) { ["events"] = new("app", "events", id, [id, created, note]) },
+        var id = Column("id", "text", ColumnKind.Text, notNull: true);
+        var created = Column("created", "timestamp with time zone", ColumnKind.TimestampTz, notNull: true) with { HasDefault = true };
+        var note = Column("note", "text", ColumnKind.Text);
+        var schema = new RelationalCatalog(
+            new Dictionary<string, RelationalTable>(StringComparer.Ordinal) { ["events"] = Table("events", id, [id, created, note]) },
             new Dictionary<string, string>(StringComparer.Ordinal));
 
-        var statement = Assert.Single(PostgresPlanner.Plan([Put("events", "e1", ("note", "n"))], schema, new PostgresBackendOptions()));
+        var statement = Assert.Single(Planner(new PostgresBackendOptions()).Plan([Put("events", "e1", ("note", "n"))], schema));
 
         Assert.StartsWith("INSERT INTO \"app\".\"events\" (\"id\", \"note\") SELECT", statement.Sql, StringComparison.Ordinal);
     }
@@ -115,7 +118,7 @@ public sealed class PostgresPlannerGoldenTests
             "UPDATE \"app\".\"todos\" AS t SET \"done\" = v.\"done\"::boolean, \"note\" = v.\"note\"::character varying(5) " +
             "FROM unnest($1::text[], $2::text[], $3::text[]) AS v(\"id\", \"done\", \"note\") WHERE t.\"id\" = v.\"id\"::text",
             statement.Sql);
-        Assert.Equal([["t1"], ["false"], [null]], statement.Parameters);
+        Assert.Equal([["t1"], ["false"], [null]], Arrays(statement));
     }
 
     [Fact]
@@ -138,7 +141,7 @@ public sealed class PostgresPlannerGoldenTests
         var statement = Assert.Single(Plan(Delete("todos", "t1"), Delete("todos", "t2")));
 
         Assert.Equal("DELETE FROM \"app\".\"todos\" AS t WHERE t.\"id\" = ANY ($1::text[]::text[])", statement.Sql);
-        Assert.Equal([["t1", "t2"]], statement.Parameters);
+        Assert.Equal([["t1", "t2"]], Arrays(statement));
         Assert.Equal([0, 1], statement.Entries);
     }
 
@@ -180,7 +183,7 @@ public sealed class PostgresPlannerGoldenTests
             Put("todos", "i", ("name", "4")));
 
         Assert.Equal([[0, 1], [2], [3, 4], [5, 6], [7], [8]], statements.Select(s => s.Entries));
-        Assert.Equal([["a", "b"], ["1", "2"], ["false", "true"]], statements[0].Parameters);
+        Assert.Equal([["a", "b"], ["1", "2"], ["false", "true"]], Arrays(statements[0]));
     }
 
     [Fact]
@@ -202,7 +205,7 @@ public sealed class PostgresPlannerGoldenTests
     {
         var entries = new[] { Put("todos", "a", ("name", "1")), Put("todos", "b", ("name", "2")), Patch("todos", "c") };
 
-        var statements = PostgresPlanner.Plan(entries, Schema, new PostgresBackendOptions(), maxEntriesPerRun: 1);
+        var statements = Planner(new PostgresBackendOptions()).Plan(entries, Schema, maxEntriesPerRun: 1);
 
         Assert.Equal([[0], [1]], statements.Select(s => s.Entries));
         Assert.Equal(Plan(entries)[0].Sql, statements[1].Sql);
@@ -211,7 +214,7 @@ public sealed class PostgresPlannerGoldenTests
     [Fact]
     public void Ids_and_generated_columns_in_the_data_are_handled_before_sql()
     {
-        Assert.Equal([["t1"], ["n"]], Assert.Single(Plan(Put("todos", "t1", ("id", "other"), ("name", "n")))).Parameters);
+        Assert.Equal([["t1"], ["n"]], Arrays(Assert.Single(Plan(Put("todos", "t1", ("id", "other"), ("name", "n"))))));
 
         var generated = Assert.Throws<CrudRejectedException>(() => Plan(Put("todos", "t1"), Patch("todos", "t1", ("total", 3))));
         Assert.Equal((ErrorCodes.SchemaMismatch, 1), (generated.ErrorCode, generated.OperationIndex));
@@ -244,9 +247,25 @@ public sealed class PostgresPlannerGoldenTests
         Assert.Single(Plan(options, Put("items", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")));
     }
 
-    private static List<PlannedStatement> Plan(params CrudEntry[] entries) => Plan(new PostgresBackendOptions(), entries);
+    private static List<SqlStatement> Plan(params CrudEntry[] entries) => Plan(new PostgresBackendOptions(), entries);
 
-    private static List<PlannedStatement> Plan(PostgresBackendOptions options, params CrudEntry[] entries) => PostgresPlanner.Plan(entries, Schema, options);
+    private static List<SqlStatement> Plan(PostgresBackendOptions options, params CrudEntry[] entries) => Planner(options).Plan(entries, Schema);
+
+    private static RelationalPlanner Planner(PostgresBackendOptions options) =>
+        new(options.ToSettings(), new ValueConverter(PostgresValueFormatter.Instance), PostgresStatementBuilder.Instance);
+
+    private static RelationalColumn Column(string name, string type, ColumnKind kind, bool notNull = false, bool generated = false) =>
+        new(name, PostgresIdentifier.Quote(name), type, kind, notNull, generated);
+
+    private static RelationalTable Table(string name, RelationalColumn id, RelationalColumn[] columns) =>
+        new(name, "\"app\"." + PostgresIdentifier.Quote(name), id, columns);
+
+    /// <summary>The statement's parameters, which are all text arrays.</summary>
+    private static string?[][] Arrays(SqlStatement statement)
+    {
+        Assert.All(statement.Parameters, p => Assert.Equal(SqlValueType.TextArray, p.Type));
+        return statement.Parameters.Select(p => (string?[])p.Value!).ToArray();
+    }
 
     private static (string, int?) Refusal(params CrudEntry[] entries)
     {

@@ -1,9 +1,10 @@
 using Npgsql;
+using PowerSync.Backend.Relational.Schema;
 
 namespace PowerSync.Backend.Postgres.Schema;
 
-/// <summary>Reads tables, columns, types, primary keys and nullability of one schema from the catalog.</summary>
-internal static class PostgresSchemaReader
+/// <summary>Reads tables, columns, types, primary keys and nullability of one schema from <c>pg_catalog</c>.</summary>
+internal static class PostgresCatalogReader
 {
     // Domains are described by their base type; arrays by their element type; enums carry their labels.
     private const string Query = """
@@ -32,9 +33,9 @@ internal static class PostgresSchemaReader
         """;
 
     /// <summary>Reads the writable tables of <paramref name="schema"/>: those whose primary key is the single column <paramref name="idColumn"/>.</summary>
-    public static async Task<PostgresSchemaSnapshot> ReadAsync(NpgsqlDataSource dataSource, string schema, string idColumn, CancellationToken cancellationToken)
+    public static async Task<RelationalCatalog> ReadAsync(NpgsqlDataSource dataSource, string schema, string idColumn, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Table, PostgresColumn Column, bool IsKey, long KeyColumns)>();
+        var columns = new List<CatalogColumn>();
         using (var command = dataSource.CreateCommand(Query))
         {
             command.Parameters.AddWithValue(schema);
@@ -43,65 +44,56 @@ internal static class PostgresSchemaReader
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add((reader.GetString(0), ReadColumn(reader), reader.GetBoolean(11), reader.GetInt64(12)));
+                    columns.Add(new CatalogColumn(reader.GetString(0), ReadColumn(reader), reader.GetBoolean(11), reader.GetInt64(12)));
                 }
             }
         }
 
-        var tables = new Dictionary<string, PostgresTable>(StringComparer.Ordinal);
-        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in rows.GroupBy(r => r.Table, StringComparer.Ordinal))
-        {
-            var id = group.FirstOrDefault(r => r.IsKey && string.Equals(r.Column.Name, idColumn, StringComparison.Ordinal));
-            if (id.Column is null || id.KeyColumns != 1)
-            {
-                refused[group.Key] = $"its primary key is not the single column '{idColumn}'";
-                continue;
-            }
-
-            tables[group.Key] = new PostgresTable(schema, group.Key, id.Column, group.Select(r => r.Column).ToArray());
-        }
-
-        return new PostgresSchemaSnapshot(tables, refused);
+        var quotedSchema = PostgresIdentifier.Quote(schema);
+        return RelationalCatalog.Create(columns, idColumn, table => quotedSchema + "." + PostgresIdentifier.Quote(table));
     }
 
-    private static PostgresColumn ReadColumn(NpgsqlDataReader reader)
+    private static RelationalColumn ReadColumn(NpgsqlDataReader reader)
     {
+        var name = reader.GetString(1);
         var typeName = reader.GetString(3);
         var typeType = reader.GetString(4);
         var elementName = reader.IsDBNull(5) ? null : reader.GetString(5);
         var elementType = reader.IsDBNull(6) ? null : reader.GetString(6);
         var typmod = reader.GetInt32(9);
         var labels = reader.IsDBNull(10) ? null : reader.GetFieldValue<string[]>(10).ToHashSet(StringComparer.Ordinal);
-        var kind = elementName is null ? KindOf(typeName, typeType) : PostgresTypeKind.Array;
-        var lengthType = elementName ?? typeName;
-        return new PostgresColumn(reader.GetString(1), reader.GetString(2), kind, reader.GetBoolean(7), reader.GetBoolean(8))
+        var kind = elementName is null ? KindOf(typeName, typeType) : ColumnKind.Array;
+        var scalarType = elementName ?? typeName;
+        return new RelationalColumn(name, PostgresIdentifier.Quote(name), reader.GetString(2), kind, reader.GetBoolean(7), reader.GetBoolean(8))
         {
-            ElementKind = elementName is null ? PostgresTypeKind.Other : KindOf(elementName, elementType!),
+            ElementKind = elementName is null ? ColumnKind.Other : KindOf(elementName, elementType!),
+            Range = scalarType switch
+            {
+                "int2" => IntegerRange.Int16,
+                "int4" => IntegerRange.Int32,
+                _ => IntegerRange.Int64,
+            },
             EnumLabels = labels,
             // varchar(n) and char(n) store n + 4 in atttypmod.
-            MaxLength = lengthType is "varchar" or "bpchar" && typmod > 4 ? typmod - 4 : null,
+            MaxLength = scalarType is "varchar" or "bpchar" && typmod > 4 ? typmod - 4 : null,
             HasDefault = reader.GetBoolean(13),
         };
     }
 
-    private static PostgresTypeKind KindOf(string typeName, string typeType) => typeType == "e" ? PostgresTypeKind.Enum : typeName switch
+    private static ColumnKind KindOf(string typeName, string typeType) => typeType == "e" ? ColumnKind.Enum : typeName switch
     {
-        "bool" => PostgresTypeKind.Boolean,
-        "int2" => PostgresTypeKind.Int16,
-        "int4" => PostgresTypeKind.Int32,
-        "int8" => PostgresTypeKind.Int64,
-        "numeric" => PostgresTypeKind.Numeric,
-        "float4" => PostgresTypeKind.Float4,
-        "float8" => PostgresTypeKind.Float8,
-        "uuid" => PostgresTypeKind.Uuid,
-        "text" or "varchar" or "bpchar" or "name" or "citext" => PostgresTypeKind.Text,
-        "json" or "jsonb" => PostgresTypeKind.Json,
-        "timestamp" => PostgresTypeKind.Timestamp,
-        "timestamptz" => PostgresTypeKind.TimestampTz,
-        "date" => PostgresTypeKind.Date,
-        "time" => PostgresTypeKind.Time,
-        "bytea" => PostgresTypeKind.Bytea,
-        _ => PostgresTypeKind.Other,
+        "bool" => ColumnKind.Boolean,
+        "int2" or "int4" or "int8" => ColumnKind.Integer,
+        "numeric" => ColumnKind.Decimal,
+        "float4" or "float8" => ColumnKind.Float,
+        "uuid" => ColumnKind.Uuid,
+        "text" or "varchar" or "bpchar" or "name" or "citext" => ColumnKind.Text,
+        "json" or "jsonb" => ColumnKind.Json,
+        "timestamp" => ColumnKind.Timestamp,
+        "timestamptz" => ColumnKind.TimestampTz,
+        "date" => ColumnKind.Date,
+        "time" => ColumnKind.Time,
+        "bytea" => ColumnKind.Binary,
+        _ => ColumnKind.Other,
     };
 }

@@ -1,18 +1,21 @@
 using PowerSync.Backend.Core.Model;
 
-namespace PowerSync.Backend.Postgres.Schema;
+namespace PowerSync.Backend.Relational.Values;
 
 /// <summary>
-/// Recognises the ISO-8601 timestamps clients usually send (<c>2024-05-01T10:00:00.000Z</c>) so they can go to
-/// PostgreSQL as they are, without a parse and a format per value. Anything else takes the general path.
+/// Recognises the ISO-8601 timestamps clients usually send (<c>2024-05-01T10:00:00.000Z</c>) so a dialect can
+/// send them as they are, without a parse and a format per value. Anything else takes the general path.
 /// </summary>
 internal static class IsoTimestamp
 {
-    /// <summary>An ISO timestamp with a zone (<c>Z</c> or an offset): PostgreSQL reads the same instant for timestamptz.</summary>
-    public static bool IsZoned(CrudValue value) => Zone(value) is { } zone && zone.Length > 0;
-
-    /// <summary>An ISO timestamp in UTC or without zone: for timestamp (no zone) PostgreSQL keeps the UTC clock, as the general path does.</summary>
-    public static bool IsUtcOrUnzoned(CrudValue value) => Zone(value) is "" or "Z" or "+00:00" or "+00";
+    /// <summary>The shape of <paramref name="value"/>: <see cref="IsoTimestampShape.None"/> unless it is well-formed ISO text.</summary>
+    public static IsoTimestampShape ShapeOf(CrudValue value) => Zone(value) switch
+    {
+        null => IsoTimestampShape.None,
+        "" => IsoTimestampShape.Unzoned,
+        "Z" or "+00:00" or "+00" => IsoTimestampShape.Utc,
+        _ => IsoTimestampShape.Offset,
+    };
 
     /// <summary>The zone suffix of a well-formed ISO timestamp (empty for none), or null when the text is not one.</summary>
     private static string? Zone(CrudValue value)
