@@ -4,3 +4,6 @@
 using PowerSync.Backend.Sample;
 
 await SampleApp.Build(args).RunAsync();
+
+/// <summary>The entry point, public so that tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;
