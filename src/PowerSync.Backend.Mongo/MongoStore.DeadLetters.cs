@@ -127,28 +127,6 @@ public sealed partial class MongoStore
         return new BsonString(builder.ToString());
     }
 
-    /// <summary>The transaction as the reference write API's JSON; the default encoder escapes everything non-ASCII, so it is always valid text.</summary>
-    private static string TransactionJson(DeadLetter letter)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            if (letter.Transaction.TransactionId is { } id)
-            {
-                writer.WriteNumber("transaction_id", id);
-            }
-
-            writer.WriteStartArray("crud");
-            foreach (var entry in letter.Transaction.Entries)
-            {
-                CrudJsonWriter.WriteEntry(writer, entry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    /// <summary>The transaction as the client sent it, in the reference write API's shape.</summary>
+    private static string TransactionJson(DeadLetter letter) => CrudJsonWriter.ToJson(letter.Transaction);
 }

@@ -79,24 +79,48 @@ public static class CrudJsonWriter
         writer.WriteStartArray("transactions"u8);
         foreach (var transaction in transactions)
         {
-            writer.WriteStartObject();
-            if (transaction.TransactionId is { } id)
-            {
-                writer.WriteNumber("transaction_id"u8, id);
-            }
-
-            writer.WriteStartArray("crud"u8);
-            foreach (var entry in transaction.Entries)
-            {
-                WriteEntry(writer, entry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            WriteTransaction(writer, transaction);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one transaction as <c>{"transaction_id":…,"crud":[…]}</c>.</summary>
+    /// <param name="writer">The destination.</param>
+    /// <param name="transaction">The transaction.</param>
+    public static void WriteTransaction(Utf8JsonWriter writer, CrudTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(transaction);
+        writer.WriteStartObject();
+        if (transaction.TransactionId is { } id)
+        {
+            writer.WriteNumber("transaction_id"u8, id);
+        }
+
+        writer.WriteStartArray("crud"u8);
+        foreach (var entry in transaction.Entries)
+        {
+            WriteEntry(writer, entry);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Serializes one transaction to JSON text, for example to store it as a dead letter.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <returns>The JSON; the default encoder escapes everything non-ASCII, so it is valid in any text column.</returns>
+    public static string ToJson(CrudTransaction transaction)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTransaction(writer, transaction);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes one entry with the reference API's field names.</summary>

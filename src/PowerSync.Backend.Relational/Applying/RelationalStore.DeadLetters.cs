@@ -36,27 +36,5 @@ internal sealed partial class RelationalStore
     }
 
     /// <summary>The transaction as the client sent it, in the reference write API's shape.</summary>
-    private static string TransactionJson(DeadLetter letter)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            if (letter.Transaction.TransactionId is { } id)
-            {
-                writer.WriteNumber("transaction_id", id);
-            }
-
-            writer.WriteStartArray("crud");
-            foreach (var entry in letter.Transaction.Entries)
-            {
-                CrudJsonWriter.WriteEntry(writer, entry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static string TransactionJson(DeadLetter letter) => CrudJsonWriter.ToJson(letter.Transaction);
 }
