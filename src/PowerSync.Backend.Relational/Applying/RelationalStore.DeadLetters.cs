@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using PowerSync.Backend.Core.DeadLetters;
 using PowerSync.Backend.Core.Idempotency;
 using PowerSync.Backend.Core.Wire;
