@@ -12,6 +12,12 @@ internal sealed record RelationalColumn(string Name, string QuotedName, string S
     /// <summary>The length limit of bounded character types, in characters (Unicode scalar values).</summary>
     public int? MaxLength { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="MaxLength"/> counts UTF-16 code units (SQL Server's <c>nvarchar(n)</c>) instead of characters:
+    /// a character outside the Basic Multilingual Plane then counts twice.
+    /// </summary>
+    public bool LengthInUtf16 { get; init; }
+
     /// <summary>The labels of an enum column (or of an enum array's elements).</summary>
     public IReadOnlySet<string>? EnumLabels { get; init; }
 

@@ -66,9 +66,9 @@ internal sealed partial class ValueConverter
             problem = "text cannot contain a NUL character";
             return null;
         }
-        else if (kind == ColumnKind.Text && column.MaxLength is { } max && result.EnumerateRunes().Count() > max)
+        else if (kind == ColumnKind.Text && column.MaxLength is { } max && (column.LengthInUtf16 ? result.Length : result.EnumerateRunes().Count()) > max)
         {
-            problem = $"the text is longer than {max} characters";
+            problem = column.LengthInUtf16 ? $"the text is longer than {max} UTF-16 code units" : $"the text is longer than {max} characters";
             return null;
         }
 

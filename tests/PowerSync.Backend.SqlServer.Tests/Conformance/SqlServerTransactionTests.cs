@@ -1,0 +1,12 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.SqlServer.Tests.Conformance;
+
+[RequiresSqlServer]
+[Differs(nameof(TransactionConformance.Child_before_its_parent_is_refused_with_FOREIGN_KEY_VIOLATION_and_nothing_applied), Differs.ForeignKeyIs547)]
+[Differs(nameof(TransactionConformance.Deleting_a_parent_before_its_children_is_refused_and_nothing_applied), Differs.ForeignKeyIs547)]
+[Differs(nameof(TransactionConformance.A_foreign_key_violation_inside_a_set_based_run_is_reported_at_its_own_index), Differs.ForeignKeyIs547)]
+[Differs(nameof(TransactionConformance.A_refused_transaction_rolls_back_every_entry_of_every_table), Differs.ForeignKeyIs547)]
+[Differs(nameof(TransactionConformance.A_refused_transaction_keeps_the_transactions_committed_before_it), Differs.ForeignKeyIs547)]
+[Differs(nameof(TransactionConformance.With_the_skip_policy_the_transactions_after_a_refused_one_still_apply), Differs.ForeignKeyIs547)]
+public sealed class SqlServerTransactionTests() : TransactionConformance(new SqlServerConformanceDatabase());
