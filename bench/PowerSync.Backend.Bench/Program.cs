@@ -1,6 +1,7 @@
 // Applies a 10,000-entry upload (PUT/PATCH/DELETE over three tables with foreign keys) three ways against
 // the local PostgreSQL: through the whole pipeline, one statement per entry as typical backends do, and a
-// binary COPY of the same rows (the floor). Prints the figures and a final RESULT line.
+// binary COPY of the same rows (the floor). Prints the figures and a RESULT line; then, when the local MariaDB is
+// reachable, the same three ways against it (MySqlBench) and a second, last RESULT line (bench=mysql).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -159,6 +160,10 @@ Console.WriteLine($"per entry  (one upsert/update/delete per entry, one transact
 Console.WriteLine($"binary COPY of the {transactions.SelectMany(t => t.Entries).Count(e => e.Operation == CrudOperation.Put)} inserted rows (floor): {F(copy)} ms median of {Runs}");
 Console.WriteLine($"pipeline / COPY = {F(pipeline.Ms / copy)}× (goal ≤ 2.5×); per-entry / pipeline = {F(perEntry / pipeline.Ms)}× (goal ≥ 8×); round trips ≤ runs + constant: {pipeline.RoundTrips} vs {sameTableRuns}; alloc goal < 2048 B/entry");
 Console.WriteLine(FormattableString.Invariant($"RESULT bench=postgres entries={entries} pipeline_ms={pipeline.Ms:F1} per_entry_ms={perEntry:F1} copy_ms={copy:F1} round_trips={pipeline.RoundTrips} alloc_bytes_per_entry={allocationPerEntry}"));
+if (await MySqlBench.RunAsync(transactions, body) is { } mysqlResult)
+{
+    Console.WriteLine(mysqlResult);
+}
 
 static NpgsqlCommand PerEntryCommand(NpgsqlConnection connection, string schema, CrudEntry entry)
 {

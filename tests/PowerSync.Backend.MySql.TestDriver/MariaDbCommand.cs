@@ -180,9 +180,10 @@ public sealed class MariaDbCommand : DbCommand
             }
         }
 
+        var lookup = _parameters.Snapshot();
         var sql = CommandTextBinder.Bind(
             _commandText,
-            name => _parameters.Find(name) is { } parameter ? (true, parameter.Value) : (false, null),
+            name => lookup.TryGetValue(name, out var parameter) ? (true, parameter.Value) : (false, null),
             (builder, value) => LiteralWriter.Write(builder, value, session.Escape),
             connection.Settings.AllowUserVariables);
         var result = session.Execute(sql);

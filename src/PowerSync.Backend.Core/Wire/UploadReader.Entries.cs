@@ -187,7 +187,7 @@ internal ref partial struct UploadReader
                 return null;
             case JsonTokenType.Number when _reader.TryGetInt64(out var number):
                 return number;
-            case JsonTokenType.String when long.TryParse(GetText(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
+            case JsonTokenType.String when TryParseDigits(GetText(), out var parsed):
                 return parsed;
             default:
                 throw Fail(UploadFormatError.InvalidField, EntryPath(field), "expected a whole number");
@@ -326,7 +326,7 @@ internal ref partial struct UploadReader
 
         try
         {
-            return !long.TryParse(peek.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            return !TryParseDigits(peek.GetString()!, out _);
         }
         catch (InvalidOperationException)
         {
@@ -349,6 +349,16 @@ internal ref partial struct UploadReader
         {
             throw Fail(UploadFormatError.InvalidField, path, $"a {_verb.Value.ToString().ToUpperInvariant()} request carries one entry; send batches with POST");
         }
+    }
+
+    /// <summary>
+    /// Parses text made only of ASCII digits. <see cref="long.TryParse(string?, NumberStyles, IFormatProvider?, out long)"/>
+    /// alone is not enough: it accepts trailing NUL characters, so "9\0" would pass for a number.
+    /// </summary>
+    private static bool TryParseDigits(string text, out long number)
+    {
+        number = 0;
+        return text.Length > 0 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
     private static string Truncate(string text) => text.Length <= 32 ? text : text[..32] + "…";

@@ -56,6 +56,16 @@ public sealed class RoundTripPropertyTests
         Check.One(Config.WithMaxTest(100), property);
     }
 
+    [Theory]
+    [InlineData("9\0")]
+    [InlineData("12\0\0")]
+    public void A_client_id_of_digits_and_NUL_characters_is_a_client_id_not_a_number(string clientId)
+    {
+        var parsed = Parser.Parse(CrudJsonWriter.ToUtf8Bytes([new CrudTransaction(1, [new CrudEntry(CrudOperation.Put, "t", "a")])], clientId));
+
+        Assert.Equal(clientId, parsed.ClientId);
+    }
+
     [Fact]
     public void Any_value_survives_writing_and_parsing_with_its_kind()
     {

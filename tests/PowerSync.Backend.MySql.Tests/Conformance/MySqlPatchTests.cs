@@ -1,0 +1,5 @@
+using PowerSync.Backend.Conformance;
+
+namespace PowerSync.Backend.MySql.Tests.Conformance;
+
+public sealed class MySqlPatchTests() : PatchConformance(new MySqlConformanceDatabase());
