@@ -118,7 +118,12 @@ public sealed class ErrorTests : IAsyncLifetime
         await second.Command(secondTx, $"UPDATE `{_parent}` SET v = v + 1 WHERE id = 2").ExecuteNonQueryAsync();
 
         // first now waits for second's row; once InnoDB shows it waiting, second closes the cycle.
-        var firstBlocked = Task.Run(() => first.Command(firstTx, $"UPDATE `{_parent}` SET v = v + 1 WHERE id = 2").ExecuteNonQuery());
+        // A thread of its own: the driver blocks, and under a loaded thread pool a pooled task may start too late.
+        var firstBlocked = Task.Factory.StartNew(
+            () => first.Command(firstTx, $"UPDATE `{_parent}` SET v = v + 1 WHERE id = 2").ExecuteNonQuery(),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         await WaitUntilWaitingForLockAsync(observer, first.ServerThread, firstBlocked);
         var secondOutcome = await OutcomeAsync(() => second.Command(secondTx, $"UPDATE `{_parent}` SET v = v + 1 WHERE id = 1").ExecuteNonQueryAsync());
         var firstOutcome = await OutcomeAsync(() => firstBlocked);
