@@ -1,11 +1,11 @@
-namespace PowerSync.Backend.Mongo.Tests.Conformance;
+namespace PowerSync.Backend.Conformance;
 
 /// <summary>
 /// Marks an inherited conformance test (or, with <see cref="Arguments"/>, one data row of a theory) as not applying
-/// to MongoDB: <see cref="NotApplicableTestFramework"/> reports it as skipped with <see cref="Reason"/> instead of running it.
+/// to the provider: <see cref="NotApplicableTestFramework"/> reports it as skipped with <see cref="Reason"/> instead of running it.
 /// </summary>
 /// <param name="method">The inherited test method's name.</param>
-/// <param name="reason">Why it does not apply, and where its MongoDB analogue is.</param>
+/// <param name="reason">Why it does not apply, and where the provider's analogue is.</param>
 /// <param name="arguments">The theory data row it concerns; none for the whole test.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class NotApplicableAttribute(string method, string reason, params object[] arguments) : Attribute

@@ -1,14 +1,13 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("PowerSync.Backend.MySql.Tests.Conformance.NotApplicableTestFramework", "PowerSync.Backend.MySql.Tests")]
-
-namespace PowerSync.Backend.MySql.Tests.Conformance;
+namespace PowerSync.Backend.Conformance;
 
 /// <summary>
 /// xUnit's own framework, except that inherited conformance tests a class marks <see cref="NotApplicableAttribute"/>
 /// are discovered as skipped (with the reason in the test results) instead of run: the shared suites stay
-/// untouched, and what MySQL does not share is listed, not silently dropped.
+/// untouched, and what a provider does not share is listed, not silently dropped. A provider's test project opts in
+/// with <c>[assembly: TestFramework("PowerSync.Backend.Conformance.NotApplicableTestFramework", "PowerSync.Backend.Conformance")]</c>.
 /// </summary>
 public sealed class NotApplicableTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
